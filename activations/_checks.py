@@ -1,0 +1,70 @@
+"""Input and parameter checks shared by every function.
+
+Bad input gets a clear error that names the problem, before NumPy sees it.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import numbers
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+#: The floating dtypes a result may have. Anything else is computed in float64.
+FLOAT_DTYPES = (np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64))
+
+
+def as_float_array(x: Any, name: str = "x") -> np.ndarray:
+    """Return ``x`` as a floating NumPy array, keeping float16/32/64 as they are.
+
+    Python numbers, lists, bools and integer arrays are computed in float64.
+    Complex numbers, strings, objects, datetimes and extended precision raise
+    ``TypeError``: an activation function is a function of real numbers.
+    """
+    if isinstance(x, (str, bytes)):
+        raise TypeError(f"{name} must be real numbers, got a {type(x).__name__}")
+    try:
+        arr = np.asarray(x)
+    except ValueError as err:  # ragged nested lists
+        raise TypeError(f"{name} must be a rectangular array of real numbers: {err}") from None
+    kind = arr.dtype.kind
+    if kind in "biu":  # bool, signed and unsigned integers
+        return arr.astype(np.float64)
+    if arr.dtype in FLOAT_DTYPES:
+        return arr
+    if kind == "f":
+        raise TypeError(f"{name} has dtype {arr.dtype}; supported: float16, float32, float64")
+    raise TypeError(f"{name} must be real numbers, got an array of dtype {arr.dtype}")
+
+
+def real_param(value: Any, name: str, *, positive: bool = False) -> float:
+    """Check a scalar parameter: a finite real number (and > 0 if ``positive``)."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__}")
+    value = float(value)
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be finite, got {value}")
+    if positive and value <= 0:
+        raise ValueError(f"{name} must be > 0, got {value}")
+    return value
+
+
+def elementwise(f: Callable[..., np.ndarray]) -> Callable[..., np.ndarray]:
+    """Decorate an element-wise kernel ``f(x, **params)`` with the input checks.
+
+    The kernel receives ``x`` as a float array of at least one dimension (so
+    that in-place ``out=`` arguments work for scalars too) and the wrapper
+    gives back the shape it was called with: a NumPy scalar for a scalar.
+    """
+
+    @functools.wraps(f)
+    def wrapper(x: ArrayLike, **params: float) -> np.ndarray:
+        arr = as_float_array(x)
+        out = f(arr.reshape(1) if arr.ndim == 0 else arr, **params)
+        return out[0] if arr.ndim == 0 else out
+
+    return wrapper

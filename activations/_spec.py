@@ -1,0 +1,145 @@
+"""The spec: every fact the handbook shows about one activation function.
+
+Each module in :mod:`activations.functions` builds one :class:`Activation` and
+registers it. The site, the plots and the tests all read these objects, so a
+fact is written exactly once, here in the package.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, Literal
+
+import numpy as np
+
+LANGUAGES = ("zh", "en")
+
+#: How far a function is bounded: below and above, below only, above only, or not at all.
+Bounded = Literal["both", "below", "above", "none"]
+#: Where the derivative goes to 0: on both sides, only for x -> -inf, or nowhere.
+Saturating = Literal["both", "negative", "none"]
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of prose in both languages of the site."""
+
+    zh: str
+    en: str
+
+    def __post_init__(self) -> None:
+        for lang in LANGUAGES:
+            if not getattr(self, lang).strip():
+                raise ValueError(f"Text is missing its {lang!r} version: {self!r}")
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in LANGUAGES:
+            raise KeyError(f"unknown language {lang!r}; known: {', '.join(LANGUAGES)}")
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A hyper-parameter of the function, named and defaulted as in PyTorch."""
+
+    name: str  # the Python keyword, e.g. "negative_slope"
+    symbol: str  # LaTeX symbol used in the formulas, e.g. r"\alpha"
+    default: float
+    valid: str  # LaTeX condition on the value, e.g. r"\beta > 0"
+    meaning: Text
+    check: Callable[[float], bool] = field(repr=False, default=lambda v: True)
+
+
+@dataclass(frozen=True)
+class Properties:
+    """Properties shown in the table on each page and checked by the tests."""
+
+    range: str  # LaTeX of the image of f at the default parameters
+    monotonic: bool  # f' >= 0 everywhere (for softmax: in its own logit)
+    smoothness: str  # LaTeX class, e.g. r"C^\infty" or r"C^0"
+    zero_centred: bool  # f(0) = 0 and f takes both signs
+    saturating: Saturating
+    bounded: Bounded
+    lower: float  # infimum of f, the value the tests hold f to
+    upper: float  # supremum of f
+    note: Text | None = None  # anything the six fields cannot say
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A paper or book behind the function."""
+
+    authors: str
+    year: int
+    title: str
+    venue: str
+    url: str
+
+
+@dataclass(frozen=True)
+class FrameworkName:
+    """How one framework spells the function and what its defaults are."""
+
+    framework: Literal["PyTorch", "Keras", "JAX"]
+    functional: str  # e.g. "torch.nn.functional.elu"
+    signature: str  # parameters and defaults as the framework writes them
+    module: str | None = None  # layer/module form, e.g. "torch.nn.ELU"
+    difference: Text | None = None  # how it differs from this package, if it does
+
+
+@dataclass(frozen=True)
+class Activation:
+    """Everything the handbook knows about one activation function.
+
+    ``forward(x, **params)`` and ``derivative(x, **params)`` are the tested
+    NumPy implementations; the remaining fields are what the site shows.
+    """
+
+    name: str  # registry name, e.g. "leaky_relu"
+    slug: str  # URL slug, e.g. "leaky-relu"
+    order: int  # position in the nav and in every table
+    title: Text  # the page title, e.g. "ReLU" / "ReLU"
+    full_name: Text  # e.g. "线性整流函数" / "rectified linear unit"
+    summary: Text  # one sentence for the overview table
+    forward: Callable[..., Any]
+    derivative: Callable[..., Any]
+    latex: str  # display LaTeX of f, as a textbook writes it
+    latex_derivative: str  # display LaTeX of f'
+    parameters: tuple[Parameter, ...]
+    properties: Properties
+    kink: Text | None  # the convention at a point of non-differentiability
+    references: tuple[Reference, ...]
+    frameworks: tuple[FrameworkName, ...]
+    torch_difference: Text | None  # where this package deliberately differs from torch
+    accuracy_note: Text | None  # where a framework's own value is inaccurate
+    naive_forward: Callable[..., Any]  # the textbook formula, for the numerics section
+    naive_derivative: Callable[..., Any]
+    numerics_inputs: tuple[float, ...]  # inputs where the textbook formula fails
+    plot_range: tuple[float, float]
+    elementwise: bool = True
+    vjp: Callable[..., Any] | None = None  # vector-Jacobian product (softmax)
+
+    def __post_init__(self) -> None:
+        names = [p.name for p in self.parameters]
+        if len(set(names)) != len(names):
+            raise ValueError(f"{self.name}: parameter names repeat: {names}")
+        if {f.framework for f in self.frameworks} != {"PyTorch", "Keras", "JAX"}:
+            raise ValueError(f"{self.name}: frameworks must name PyTorch, Keras and JAX")
+        if not self.references:
+            raise ValueError(f"{self.name}: at least one reference is needed")
+
+    @property
+    def defaults(self) -> dict[str, float]:
+        """The parameters' default values, as keyword arguments."""
+        return {p.name: p.default for p in self.parameters}
+
+    @property
+    def module(self) -> ModuleType:
+        """The module that defines the function (its source is shown on the site)."""
+        return sys.modules[self.forward.__module__]
+
+    def __call__(self, x: Any, **params: float) -> np.ndarray:
+        return self.forward(x, **params)
