@@ -161,7 +161,8 @@ SPEC = register(Activation(
         FrameworkName(
             "PyTorch", "torch.nn.functional.softplus", "(input, beta=1.0, threshold=20.0)",
             "torch.nn.Softplus(beta=1.0, threshold=20.0)",
-            Text("βx > threshold 时 PyTorch 直接返回 x，相对误差约 e^{−20}/20 ≈ 1e−10；本包没有 threshold，对每个 x 都精确。",
+            Text("βx > threshold 时 PyTorch 直接返回 x，相对误差约 e^{−20}/20 ≈ 1e−10；"
+                 "本包没有 threshold，对每个 x 都精确。",
                  "Where βx > threshold PyTorch returns x itself, a relative error of about "
                  "e^{−20}/20 ≈ 1e−10; this package has no threshold and is accurate for "
                  "every x."),
