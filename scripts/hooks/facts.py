@@ -1,0 +1,298 @@
+"""MkDocs hook: put the `activations` package's facts into the pages.
+
+A page holds prose and marker comments such as ``<!-- fact: formula -->``; this hook
+replaces each marker with Markdown generated from the function's spec (see
+``docs/PAGES.md``). A marker it does not know, a marker asking for a fact the function
+does not have, or a function page without ``function:`` in its front matter fails the
+build. It also fills the nav's ``functions/`` entry from the registry, so a new module
+appears in the nav without touching ``mkdocs.yml``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import activations
+from activations import Activation
+from activations import _checks as checks
+
+MARKER = re.compile(r"<!--\s*fact:\s*(?P<name>[^\s>]*)\s*-->")
+LOOSE_MARKER = re.compile(r"<!--\s*fact\b")  # anything that looks like a marker but is malformed
+NAV_PLACEHOLDER = "functions/"
+
+# Words the generated Markdown needs in each language.
+WORDS = {
+    "zh": {
+        "yes": "是", "no": "否", "range": "值域", "monotonic": "单调", "smoothness": "光滑性",
+        "zero_centred": "零中心", "saturating": "饱和", "bounded": "有界",
+        "sat.both": "两侧饱和", "sat.negative": "仅负半轴饱和（x → −∞）", "sat.none": "不饱和",
+        "bnd.both": "上下有界", "bnd.below": "有下界、无上界", "bnd.above": "有上界、无下界",
+        "bnd.none": "无界", "note": "说明", "property": "性质", "value": "取值",
+        "param": "参数", "symbol": "符号", "default": "默认值", "valid": "取值范围", "meaning": "含义",
+        "framework": "框架", "function": "函数", "layer": "模块 / 层", "signature": "参数与默认值",
+        "difference": "与本包的差异", "same": "相同", "kink": "不可导点（折点）的约定",
+        "x": "输入 x", "textbook": "教科书公式", "package": "本包", "f": "f(x)", "df": "f′(x)",
+        "plot_alt": "{name} 的函数图像与导数图像", "softmax_logit": "Softmax：一个对数几率变化时各输出的变化",
+        "softmax_temp": "Softmax：温度 T 对输出分布的影响", "overview_alt": "所有逐元素激活函数及其导数",
+        "name": "名称", "summary": "简介", "torch_diff": "与 PyTorch 的差异",
+        "accuracy": "关于精度", "source_title": "共享的输入检查", "row": "输入行",
+        "dtype": "dtype",
+    },
+    "en": {
+        "yes": "yes", "no": "no", "range": "Range", "monotonic": "Monotonic", "smoothness": "Smoothness",
+        "zero_centred": "Zero-centred", "saturating": "Saturating", "bounded": "Bounded",
+        "sat.both": "on both sides", "sat.negative": "for x → −∞ only", "sat.none": "no",
+        "bnd.both": "above and below", "bnd.below": "below only (unbounded above)",
+        "bnd.above": "above only (unbounded below)", "bnd.none": "no", "note": "Note",
+        "property": "Property", "value": "Value",
+        "param": "Parameter", "symbol": "Symbol", "default": "Default", "valid": "Valid values",
+        "meaning": "Meaning", "framework": "Framework", "function": "Function", "layer": "Module / layer",
+        "signature": "Parameters and defaults", "difference": "Difference from this package",
+        "same": "same", "kink": "Convention at the kink", "x": "input x", "textbook": "textbook formula",
+        "package": "this package", "f": "f(x)", "df": "f′(x)",
+        "plot_alt": "{name}: the function and its derivative",
+        "softmax_logit": "Softmax: the outputs as one logit varies",
+        "softmax_temp": "Softmax: the effect of the temperature T", "overview_alt":
+        "Every element-wise activation function and its derivative", "name": "Name", "summary": "Summary",
+        "torch_diff": "Difference from PyTorch", "accuracy": "On accuracy",
+        "source_title": "The shared input checks", "row": "input row", "dtype": "dtype",
+    },
+}
+
+
+def _lang(page: Page) -> str:
+    return getattr(page.file, "locale", None) or "zh"
+
+
+def _yes(flag: bool, w: dict[str, str]) -> str:
+    return w["yes"] if flag else w["no"]
+
+
+def _img(stem: str, alt: str, depth: str) -> str:
+    return (f"![{alt}]({depth}img/generated/{stem}-light.svg#only-light){{ loading=eager }}\n"
+            f"![{alt}]({depth}img/generated/{stem}-dark.svg#only-dark){{ loading=eager }}")
+
+
+def _number(v: float) -> str:
+    if math.isnan(v):
+        return "NaN"
+    if math.isinf(v):
+        return "+∞" if v > 0 else "−∞"
+    return f"{v:.10g}"
+
+
+def _values(arr: object) -> str:
+    """A computed value for the numerics table: number(s) and, if not float64, the dtype."""
+    a = np.asarray(arr)
+    text = ", ".join(_number(float(v)) for v in a.ravel())
+    text = f"[{text}]" if a.ndim else text
+    return text if a.dtype == np.float64 else f"{text} ({a.dtype})"
+
+
+# --- the facts, one function per marker ------------------------------------------------------
+
+def formula(spec: Activation, lang: str, depth: str) -> str:
+    return f"$$\n{spec.latex}\n$$"
+
+
+def derivative(spec: Activation, lang: str, depth: str) -> str:
+    return f"$$\n{spec.latex_derivative}\n$$"
+
+
+def kink(spec: Activation, lang: str, depth: str) -> str:
+    if spec.kink is None:
+        raise LookupError("has no kink")
+    return f'!!! note "{WORDS[lang]["kink"]}"\n\n    {spec.kink[lang]}'
+
+
+def parameters(spec: Activation, lang: str, depth: str) -> str:
+    if not spec.parameters:
+        raise LookupError("has no parameters")
+    w = WORDS[lang]
+    rows = [f"| {w['param']} | {w['symbol']} | {w['default']} | {w['valid']} | {w['meaning']} |",
+            "|---|---|---|---|---|"]
+    for p in spec.parameters:
+        symbol = f"${p.symbol}$" if p.symbol else ""
+        rows.append(f"| `{p.name}` | {symbol} | `{p.default!r}` | ${p.valid}$ | {p.meaning[lang]} |")
+    return "\n".join(rows)
+
+
+def plots(spec: Activation, lang: str, depth: str) -> str:
+    w = WORDS[lang]
+    if spec.elementwise:
+        return _img(spec.name, w["plot_alt"].format(name=spec.title[lang]), depth)
+    return _img("softmax-logit", w["softmax_logit"], depth) + "\n\n" + _img(
+        "softmax-temperature", w["softmax_temp"], depth)
+
+
+def properties(spec: Activation, lang: str, depth: str) -> str:
+    w, p = WORDS[lang], spec.properties
+    rows = [f"| {w['property']} | {w['value']} |", "|---|---|",
+            f"| {w['range']} | ${p.range}$ |",
+            f"| {w['monotonic']} | {_yes(p.monotonic, w)} |",
+            f"| {w['smoothness']} | ${p.smoothness}$ |",
+            f"| {w['zero_centred']} | {_yes(p.zero_centred, w)} |",
+            f"| {w['saturating']} | {w['sat.' + p.saturating]} |",
+            f"| {w['bounded']} | {w['bnd.' + p.bounded]} |"]
+    if p.note is not None:
+        rows.append(f"| {w['note']} | {p.note[lang]} |")
+    return "\n".join(rows)
+
+
+def numerics(spec: Activation, lang: str, depth: str) -> str:
+    """Run the textbook formula and the package on the spec's inputs, at build time."""
+    w = WORDS[lang]
+    d = spec.defaults
+    rows = [f"| {w['row'] if not spec.elementwise else w['x']} | {w['textbook']}: {w['f']} "
+            f"| {w['package']}: {w['f']} | {w['textbook']}: {w['df']} | {w['package']}: {w['df']} |",
+            "|---|---|---|---|---|"]
+    for x0 in spec.numerics_inputs:
+        x = np.array([x0, x0 + 1, x0 + 2]) if not spec.elementwise else np.float64(x0)
+        with np.errstate(all="ignore"):  # the textbook formula overflows here: that is the point
+            naive_f = spec.naive_forward(x, **d)
+            naive_df = spec.naive_derivative(x, **d)
+        shown_x = _values(x)
+        if not spec.elementwise:  # the Jacobian: show its diagonal, ds_i/dx_i
+            naive_df = np.diagonal(naive_df)
+            ours_df = np.diagonal(spec.derivative(x, **d))
+        else:
+            ours_df = spec.derivative(x, **d)
+        rows.append(f"| {shown_x} | {_values(naive_f)} | {_values(spec.forward(x, **d))} "
+                    f"| {_values(naive_df)} | {_values(ours_df)} |")
+    return "\n".join(rows)
+
+
+def _source_block(path: str, source: str) -> str:
+    return f'```python title="{path}"\n{source.rstrip()}\n```'
+
+
+def code(spec: Activation, lang: str, depth: str) -> str:
+    """The module's functions, read from the package (the tested code, not a copy)."""
+    module = spec.module
+    functions = [obj for name, obj in vars(module).items()
+                 if inspect.isfunction(obj) and obj.__module__ == module.__name__
+                 and not name.startswith("_naive")]
+    functions.sort(key=lambda f: inspect.getsourcelines(f)[1])
+    body = "\n\n".join(inspect.getsource(f).rstrip() for f in functions)
+    rel = Path(module.__file__).relative_to(Path(activations.__file__).parent.parent).as_posix()
+    shared = "\n\n".join(inspect.getsource(f).rstrip() for f in (checks.as_float_array, checks.elementwise))
+    return (_source_block(rel, body) + f'\n\n??? info "{WORDS[lang]["source_title"]}: '
+            f'`activations/_checks.py`"\n\n' + _indent(_source_block("activations/_checks.py", shared)))
+
+
+def _indent(text: str) -> str:
+    return "\n".join(("    " + line) if line else "" for line in text.splitlines())
+
+
+def frameworks(spec: Activation, lang: str, depth: str) -> str:
+    w = WORDS[lang]
+    rows = [f"| {w['framework']} | {w['function']} | {w['layer']} | {w['difference']} |",
+            "|---|---|---|---|"]
+    for fw in spec.frameworks:
+        layer = f"`{fw.module}`" if fw.module else "—"
+        diff = fw.difference[lang] if fw.difference else w["same"]
+        rows.append(f"| {fw.framework} | `{fw.functional}{fw.signature}` | {layer} | {diff} |")
+    notes = []
+    for key, text in (("torch_diff", spec.torch_difference), ("accuracy", spec.accuracy_note)):
+        if text is not None:
+            notes.append(f'!!! info "{w[key]}"\n\n    {text[lang]}')
+    return "\n\n".join(["\n".join(rows), *notes])
+
+
+def references(spec: Activation, lang: str, depth: str) -> str:
+    return "\n".join(f"{i}. {r.authors} ({r.year}). *{r.title}*. {r.venue}. <{r.url}>"
+                     for i, r in enumerate(spec.references, 1))
+
+
+def function_list(lang: str, depth: str) -> str:
+    return "\n".join(f"- [{s.title[lang]}]({depth}functions/{s.slug}.md): {s.summary[lang]}"
+                     for s in activations.specs())
+
+
+def overview_table(lang: str, depth: str) -> str:
+    w = WORDS[lang]
+    rows = [f"| {w['name']} | {w['range']} | {w['monotonic']} | {w['smoothness']} | {w['zero_centred']} "
+            f"| {w['saturating']} | {w['summary']} |", "|---|---|---|---|---|---|---|"]
+    for s in activations.specs():
+        p = s.properties
+        rows.append(f"| [{s.title[lang]}]({depth}functions/{s.slug}.md) | ${p.range}$ | {_yes(p.monotonic, w)} "
+                    f"| ${p.smoothness}$ | {_yes(p.zero_centred, w)} | {w['sat.' + p.saturating]} "
+                    f"| {s.summary[lang]} |")
+    return "\n".join(rows)
+
+
+def overview_plot(lang: str, depth: str) -> str:
+    return _img("overview", WORDS[lang]["overview_alt"], depth)
+
+
+FUNCTION_FACTS: dict[str, Callable[[Activation, str, str], str]] = {
+    "formula": formula, "derivative": derivative, "kink": kink, "parameters": parameters,
+    "plots": plots, "properties": properties, "numerics": numerics, "code": code,
+    "frameworks": frameworks, "references": references,
+}
+SITE_FACTS: dict[str, Callable[[str, str], str]] = {
+    "function-list": function_list, "overview-table": overview_table, "overview-plot": overview_plot,
+}
+
+
+# --- MkDocs events ------------------------------------------------------------------------------
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Replace the nav's ``functions/`` placeholder by the registry's pages, in order."""
+    pages = [f"functions/{s.slug}.md" for s in activations.specs()]
+    for i, item in enumerate(config.nav or []):
+        if isinstance(item, dict) and list(item.values()) in ([NAV_PLACEHOLDER], [pages]):
+            (title,) = item
+            config.nav[i] = {title: pages}
+            return config
+    raise PluginError(f"facts hook: mkdocs.yml's nav needs an entry '<title>: {NAV_PLACEHOLDER}'")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = _lang(page)
+    depth = "../" * page.file.src_uri.count("/")  # from the page back to docs/
+    name = page.meta.get("function")
+    spec = None
+    if page.file.src_uri.startswith("functions/"):
+        if name is None:
+            raise PluginError(f"{page.file.src_uri}: a function page needs 'function: <name>' in its front matter")
+    if name is not None:
+        try:
+            spec = activations.get(name)
+        except KeyError as err:
+            raise PluginError(f"{page.file.src_uri}: {err.args[0]}") from None
+        expected = f"functions/{spec.slug}."
+        if not page.file.src_uri.startswith(expected):
+            raise PluginError(f"{page.file.src_uri}: function {name!r} belongs in {expected}md")
+
+    def replace(match: re.Match[str]) -> str:
+        key = match.group("name")
+        where = f"{page.file.src_uri}: <!-- fact: {key} -->"
+        if key in SITE_FACTS:
+            return SITE_FACTS[key](lang, depth)
+        if key not in FUNCTION_FACTS:
+            known = ", ".join([*FUNCTION_FACTS, *SITE_FACTS])
+            raise PluginError(f"{where}: unknown fact; known: {known}")
+        if spec is None:
+            raise PluginError(f"{where}: only a page with 'function:' in its front matter can ask for it")
+        try:
+            return FUNCTION_FACTS[key](spec, lang, depth)
+        except LookupError as err:
+            raise PluginError(f"{where}: {spec.name} {err}") from None
+
+    out = MARKER.sub(replace, markdown)
+    if LOOSE_MARKER.search(out):
+        line = out[: LOOSE_MARKER.search(out).start()].count("\n") + 1
+        raise PluginError(f"{page.file.src_uri}: malformed fact marker near line {line}; "
+                          "write <!-- fact: NAME -->")
+    return out

@@ -1,0 +1,91 @@
+"""MkDocs hook: typeset every formula with KaTeX at build time.
+
+pymdownx.arithmatex (generic mode) leaves ``\\(...\\)`` and ``\\[...\\]`` in
+``<span/div class="arithmatex">``; this hook sends each to one long-lived Node process
+running ``scripts/katex_render.cjs`` (KaTeX from ``node_modules``, pinned in
+``package-lock.json``) and puts the HTML in its place. The pages need no JavaScript for
+math, and a LaTeX error fails the build with the page and the formula named. Rendered
+formulas are cached in ``.cache/katex.json``, keyed by the KaTeX version.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parents[2]
+RENDERER = ROOT / "scripts" / "katex_render.cjs"
+KATEX_PACKAGE = ROOT / "node_modules" / "katex" / "package.json"
+CACHE = ROOT / ".cache" / "katex.json"
+MATH = re.compile(
+    r'<(?P<tag>span|div) class="arithmatex">\s*(?P<open>\\\(|\\\[)(?P<tex>.*?)(?:\\\)|\\\])\s*</(?P=tag)>',
+    re.DOTALL,
+)
+
+_node: subprocess.Popen[str] | None = None
+_cache: dict[str, str] = {}
+_version = ""
+
+
+def _start() -> subprocess.Popen[str]:
+    global _node, _cache, _version
+    if _node is None or _node.poll() is not None:
+        if not KATEX_PACKAGE.exists():
+            raise PluginError("katex hook: node_modules/katex is missing; run `npm ci` (make setup does)")
+        node = shutil.which("node")
+        if node is None:
+            raise PluginError("katex hook: Node.js is needed to typeset formulas")
+        _version = json.loads(KATEX_PACKAGE.read_text())["version"]
+        if CACHE.exists():
+            stored = json.loads(CACHE.read_text())
+            _cache = stored["formulas"] if stored.get("katex") == _version else {}
+        _node = subprocess.Popen([node, str(RENDERER)], cwd=ROOT, stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, text=True, encoding="utf-8")
+    return _node
+
+
+def render(tex: str, display: bool) -> str:
+    """KaTeX HTML for one formula; raises ValueError with KaTeX's message on an error."""
+    key = ("D" if display else "I") + tex
+    if key not in _cache:
+        node = _start()
+        assert node.stdin is not None and node.stdout is not None
+        node.stdin.write(json.dumps({"tex": tex, "display": display}) + "\n")
+        node.stdin.flush()
+        answer = json.loads(node.stdout.readline())
+        if "error" in answer:
+            raise ValueError(answer["error"])
+        _cache[key] = answer["html"]
+    return _cache[key]
+
+
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files: object) -> str:
+    _start()
+
+    def replace(m: re.Match[str]) -> str:
+        tex = html.unescape(m.group("tex")).strip()
+        try:
+            return render(tex, display=m.group("open") == "\\[")
+        except ValueError as err:
+            raise PluginError(f"{page.file.src_uri}: KaTeX cannot typeset ${tex}$: {err}") from None
+
+    return MATH.sub(replace, content)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    global _node
+    if _node is not None:
+        CACHE.parent.mkdir(exist_ok=True)
+        CACHE.write_text(json.dumps({"katex": _version, "formulas": _cache}, ensure_ascii=False))
+        assert _node.stdin is not None
+        _node.stdin.close()
+        _node.wait(timeout=10)
+        _node = None

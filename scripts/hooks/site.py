@@ -1,0 +1,139 @@
+"""MkDocs hook: the build-time generation around the pages.
+
+- before the build: render the plots (``scripts/plots.py``), copy KaTeX's stylesheet
+  and fonts from ``node_modules`` into ``docs/assets/katex/``, and execute the notebooks
+  from ``notebooks/*.py`` into ``docs/notebooks/``. Each step skips its work when its
+  inputs did not change, so a second build with nothing changed renders and executes
+  nothing. Generated files are ignored by git.
+- on the files: keep the notebooks pages. mkdocs-static-i18n rebuilds every ``File``
+  after mkdocs-jupyter wrapped the ``.ipynb`` ones, which turns the notebooks back into
+  raw files; this hook wraps them again, at the URL of their language.
+- after the build: split the one search index that mkdocs-static-i18n writes into one
+  index per language (``search/`` and ``en/search/``), so that a search on a Chinese page
+  finds Chinese pages and a search on an English page finds English pages.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import hashlib
+import json
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+import jupytext
+import nbformat
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs_jupyter.plugin import NotebookFile
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+import plots  # noqa: E402  (scripts/plots.py)
+
+import activations  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.site")
+DOCS = ROOT / "docs"
+KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
+NOTEBOOK_SOURCES = ROOT / "notebooks"
+NOTEBOOK_OUT = DOCS / "notebooks"
+DEFAULT_LANGUAGE = "zh"
+
+
+def _copy_katex() -> None:
+    """KaTeX's CSS and fonts into docs/assets/katex (only the files that differ)."""
+    if not KATEX_DIST.is_dir():
+        raise PluginError("site hook: node_modules/katex is missing; run `npm ci` (make setup does)")
+    target = DOCS / "assets" / "katex"
+    wanted = [Path("katex.min.css"), *(p.relative_to(KATEX_DIST) for p in (KATEX_DIST / "fonts").iterdir())]
+    for rel in wanted:
+        dst = target / rel
+        if not dst.exists() or not filecmp.cmp(KATEX_DIST / rel, dst, shallow=False):
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(KATEX_DIST / rel, dst)
+
+
+def _package_digest() -> str:
+    h = hashlib.sha256()
+    package = Path(activations.__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _execute_notebooks() -> None:
+    """notebooks/<name>.<lang>.py (jupytext) -> docs/notebooks/<name>[.<lang>].ipynb, executed."""
+    package = _package_digest()
+    for source in sorted(NOTEBOOK_SOURCES.glob("*.py")):
+        stem, lang = source.stem.rsplit(".", 1)
+        target = NOTEBOOK_OUT / (f"{stem}.ipynb" if lang == DEFAULT_LANGUAGE else f"{stem}.{lang}.ipynb")
+        digest = hashlib.sha256(source.read_bytes() + package.encode()).hexdigest()
+        if target.exists():
+            old = nbformat.read(target, as_version=4)
+            if old.metadata.get("handbook", {}).get("inputs") == digest:
+                continue
+        log.info("executing %s", source.relative_to(ROOT))
+        nb = jupytext.read(source)
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        try:
+            NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()
+        except CellExecutionError as err:
+            raise PluginError(f"site hook: {source.relative_to(ROOT)} failed to execute:\n{err}") from None
+        nb.metadata["handbook"] = {"inputs": digest, "source": source.relative_to(ROOT).as_posix()}
+        NOTEBOOK_OUT.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, target)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    rendered = plots.render()
+    if rendered:
+        log.info("rendered plots: %s", ", ".join(rendered))
+    _copy_katex()
+    _execute_notebooks()
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100), which turned the notebooks into raw files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for file in [f for f in files if f.src_uri.endswith(".ipynb") and not f.is_documentation_page()]:
+        page = NotebookFile(file, **config)
+        # i18n chose the language's folder (e.g. en/notebooks/explore/): keep it, as a page
+        base = file.dest_uri.removesuffix("/index.html").removesuffix(".ipynb")
+        page.dest_uri = f"{base}/index.html"
+        page.abs_dest_path = str(Path(config.site_dir) / page.dest_uri)
+        page.url = f"{base}/"
+        files.remove(file)  # in place: i18n's Files subclass resolves links per language
+        files.append(page)
+    return files
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has written the merged index
+def on_post_build(config: MkDocsConfig) -> None:
+    index_path = Path(config.site_dir) / "search" / "search_index.json"
+    if not index_path.exists():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    prefixes = [f"{lang}/" for lang in _languages(config) if lang != DEFAULT_LANGUAGE]
+    by_lang: dict[str, list[dict[str, object]]] = {DEFAULT_LANGUAGE: []}
+    for doc in index["docs"]:
+        location = str(doc["location"])
+        lang = next((p[:-1] for p in prefixes if location.startswith(p)), DEFAULT_LANGUAGE)
+        if lang != DEFAULT_LANGUAGE:
+            doc = {**doc, "location": location[len(lang) + 1:]}  # relative to the language's root
+        by_lang.setdefault(lang, []).append(doc)
+    for lang, docs in by_lang.items():
+        path = index_path if lang == DEFAULT_LANGUAGE else Path(config.site_dir) / lang / "search" / index_path.name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False), encoding="utf-8")
+
+
+def _languages(config: MkDocsConfig) -> list[str]:
+    i18n = config.plugins.get("i18n")
+    return [lang.locale for lang in i18n.config.languages] if i18n else [DEFAULT_LANGUAGE]

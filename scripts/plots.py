@@ -1,0 +1,253 @@
+"""Render the handbook's plots from the `activations` registry into docs/img/generated/.
+
+Run by itself (``python scripts/plots.py [--force]``) or by the MkDocs hook on every
+``mkdocs build`` / ``mkdocs serve``. Each plot is re-rendered only when its inputs
+changed: the source of its function's module, of the package's shared code, of this
+script, and the matplotlib version. The SVGs are byte-identical across runs (fixed
+``svg.hashsalt``, no date metadata, text as paths) and their labels are
+language-neutral, so one image serves both languages. Each plot comes in a light and a
+dark variant; the pages show the one that fits Material's palette (``#only-light``,
+``#only-dark``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+import activations  # noqa: E402
+from activations import Activation  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT_DIR = ROOT / "docs" / "img" / "generated"
+MANIFEST = "manifest.json"
+PACKAGE_SHARED = ["__init__.py", "_checks.py", "_registry.py", "_spec.py"]
+
+#: Colours readable on Material's white (default) and slate (dark) backgrounds.
+THEMES = {
+    "light": {"text": "#1f2328", "grid": "#d0d7de", "f": "#3949ab", "df": "#d84315",
+              "accent": "#2e7d32", "muted": "#6e7781"},
+    "dark": {"text": "#e6edf3", "grid": "#3d444d", "f": "#8c9eff", "df": "#ffab91",
+             "accent": "#81c784", "muted": "#9198a1"},
+}
+PALETTE = ["#3949ab", "#d84315", "#2e7d32", "#8e24aa", "#00838f", "#f9a825", "#6d4c41"]
+PALETTE_DARK = ["#8c9eff", "#ffab91", "#81c784", "#ce93d8", "#80deea", "#ffe082", "#bcaaa4"]
+
+
+@dataclass(frozen=True)
+class Plot:
+    """One figure: its file stem, the sources it depends on, and how to draw it."""
+
+    stem: str
+    sources: tuple[Path, ...]
+    draw: Callable[[plt.Figure, dict[str, str], int], None]
+
+
+def _style(theme: dict[str, str]) -> dict[str, object]:
+    return {
+        "svg.hashsalt": "activations-handbook",  # fixed ids: byte-identical SVGs
+        "svg.fonttype": "path",  # text as paths: no font needed in the browser
+        "font.size": 10,
+        "text.color": theme["text"],
+        "axes.labelcolor": theme["text"],
+        "axes.edgecolor": theme["muted"],
+        "xtick.color": theme["text"],
+        "ytick.color": theme["text"],
+        "grid.color": theme["grid"],
+        "axes.grid": True,
+        "axes.facecolor": "none",
+        "figure.facecolor": "none",
+        "savefig.facecolor": "none",
+        "legend.frameon": False,
+        "lines.linewidth": 2.0,
+    }
+
+
+def _axes_at_zero(ax: plt.Axes, theme: dict[str, str]) -> None:
+    ax.axhline(0, color=theme["muted"], linewidth=0.8, zorder=1)
+    ax.axvline(0, color=theme["muted"], linewidth=0.8, zorder=1)
+
+
+def _grid(spec: Activation) -> np.ndarray:
+    lo, hi = spec.plot_range
+    x = np.linspace(lo, hi, 1601)
+    return np.union1d(x, [0.0])  # the kink itself is always a grid point
+
+
+def _draw_elementwise(spec: Activation) -> Callable[[plt.Figure, dict[str, str], int], None]:
+    def draw(fig: plt.Figure, theme: dict[str, str], _: int) -> None:
+        x = _grid(spec)
+        f = spec.forward(x)
+        df = spec.derivative(x)
+        ax_f, ax_df = fig.subplots(1, 2)
+        name = spec.title.en
+        # f(x), with its finite bounds as dashed asymptotes
+        _axes_at_zero(ax_f, theme)
+        for bound in (spec.properties.lower, spec.properties.upper):
+            if np.isfinite(bound) and bound != 0:
+                ax_f.axhline(bound, color=theme["accent"], linestyle="--", linewidth=1.2)
+                ax_f.annotate(f"y = {bound:g}", (x[-1], bound), xytext=(-40, -14 if bound > 0 else 5),
+                              textcoords="offset points", color=theme["accent"])
+        ax_f.plot(x, f, color=theme["f"], zorder=3)
+        ax_f.set_title(f"{name}: f(x)", color=theme["text"])
+        ax_f.set_xlabel("x")
+        # f'(x): mark its maximum, or the kink convention
+        _axes_at_zero(ax_df, theme)
+        if spec.kink is None:
+            ax_df.plot(x, df, color=theme["df"], zorder=3)
+            i = int(np.argmax(df))
+            if np.ptp(df) > 0 and 0 < i < len(x) - 1:  # an interior maximum
+                ax_df.plot([x[i]], [df[i]], "o", color=theme["df"], zorder=4)
+                ax_df.annotate(f"max f′({x[i]:g}) = {df[i]:.4g}", (x[i], df[i]), xytext=(8, -4),
+                               textcoords="offset points", color=theme["text"])
+        else:
+            left, right = x < 0, x > 0  # draw the two branches apart: f' jumps at 0
+            ax_df.plot(x[left], df[left], color=theme["df"], zorder=3)
+            ax_df.plot(x[right], df[right], color=theme["df"], zorder=3)
+            at0 = float(spec.derivative(0.0))
+            for side in (df[left][-1], df[right][0]):  # hollow ends of both branches...
+                ax_df.plot([0], [side], "o", markerfacecolor="none", color=theme["df"], zorder=4)
+            ax_df.plot([0], [at0], "o", color=theme["df"], zorder=5)  # ...and the value used at the kink
+            ax_df.annotate(f"f′(0) = {at0:g}", (0, at0), xytext=(8, 6), textcoords="offset points",
+                           color=theme["text"])
+        ax_df.set_title(f"{name}: f′(x)", color=theme["text"])
+        ax_df.set_xlabel("x")
+        lo, hi = float(np.min(df)), float(np.max(df))
+        pad = 0.08 * (hi - lo or 1.0)
+        ax_df.set_ylim(min(lo, 0) - pad, hi + pad)
+
+    return draw
+
+
+def _softmax_logit(fig: plt.Figure, theme: dict[str, str], dark: int) -> None:
+    """Softmax of (t, 1, 0, -1) as the first logit t varies: the outputs trade mass."""
+    colours = PALETTE_DARK if dark else PALETTE
+    t = np.linspace(-6, 6, 601)
+    logits = np.stack([t, np.full_like(t, 1.0), np.zeros_like(t), np.full_like(t, -1.0)], axis=-1)
+    s = activations.softmax(logits)
+    ax = fig.subplots()
+    labels = ["s₁ (x₁ = t)", "s₂ (x₂ = 1)", "s₃ (x₃ = 0)", "s₄ (x₄ = −1)"]
+    for k in range(4):
+        ax.plot(t, s[:, k], color=colours[k], label=labels[k])
+    ax.axvline(1.0, color=theme["muted"], linestyle=":", linewidth=1)
+    ax.set_xlabel("t")
+    ax.set_ylim(-0.03, 1.03)
+    ax.set_title("softmax(t, 1, 0, −1)", color=theme["text"])
+    ax.legend(loc="center left")
+
+
+def _softmax_temperature(fig: plt.Figure, theme: dict[str, str], dark: int) -> None:
+    """softmax(x / T) of fixed logits for several temperatures T."""
+    colours = PALETTE_DARK if dark else PALETTE
+    x = np.array([2.0, 1.0, 0.5, 0.0, -1.0])
+    temps = [0.25, 1.0, 4.0]
+    ax = fig.subplots()
+    width = 0.8 / len(temps)
+    idx = np.arange(len(x))
+    for k, temp in enumerate(temps):
+        ax.bar(idx + (k - 1) * width, activations.softmax(x / temp), width, color=colours[k],
+               label=f"T = {temp:g}")
+    ax.set_xticks(idx, [f"x{chr(0x2081 + i)} = {v:g}" for i, v in enumerate(x)])
+    ax.set_ylim(0, 1)
+    ax.set_title("softmax(x / T)", color=theme["text"])
+    ax.legend()
+
+
+def _overview(fig: plt.Figure, theme: dict[str, str], dark: int) -> None:
+    """Every element-wise function on one pair of axes, f left and f' right."""
+    colours = PALETTE_DARK if dark else PALETTE
+    x = np.linspace(-4, 4, 801)
+    ax_f, ax_df = fig.subplots(1, 2)
+    for ax in (ax_f, ax_df):
+        _axes_at_zero(ax, theme)
+    dashes = ["-", "-", (0, (6, 2)), (0, (2, 2)), "-", (0, (6, 2, 2, 2))]  # overlapping lines stay visible
+    for k, spec in enumerate(s for s in activations.specs() if s.elementwise):
+        style = {"color": colours[k % len(colours)], "linestyle": dashes[k % len(dashes)], "label": spec.title.en}
+        ax_f.plot(x, spec.forward(x), **style)
+        ax_df.plot(x, spec.derivative(x), **style)
+    ax_f.set_ylim(-1.6, 4)
+    ax_f.set_title("f(x)", color=theme["text"])
+    ax_df.set_title("f′(x)", color=theme["text"])
+    ax_df.set_ylim(-0.1, 1.15)
+    for ax in (ax_f, ax_df):
+        ax.set_xlabel("x")
+    ax_f.legend(loc="upper left", fontsize=8)
+
+
+def plots() -> list[Plot]:
+    """Every plot of the site, derived from the registry."""
+    pkg = Path(activations.__file__).parent
+    shared = tuple(pkg / n for n in PACKAGE_SHARED) + (Path(__file__).resolve(),)
+    result = []
+    for spec in activations.specs():
+        module = Path(spec.module.__file__)
+        if spec.elementwise:
+            result.append(Plot(spec.name, (*shared, module), _draw_elementwise(spec)))
+    softmax_src = Path(activations.get("softmax").module.__file__)
+    result.append(Plot("softmax-logit", (*shared, softmax_src), _softmax_logit))
+    result.append(Plot("softmax-temperature", (*shared, softmax_src), _softmax_temperature))
+    all_modules = tuple(sorted(Path(s.module.__file__) for s in activations.specs()))
+    result.append(Plot("overview", (*shared, *all_modules), _overview))
+    return result
+
+
+def files_for(stem: str) -> dict[str, str]:
+    """The light and dark file names of a plot."""
+    return {variant: f"{stem}-{variant}.svg" for variant in THEMES}
+
+
+def _inputs_hash(plot: Plot) -> str:
+    h = hashlib.sha256(matplotlib.__version__.encode())
+    for src in plot.sources:
+        h.update(src.name.encode())
+        h.update(src.read_bytes())
+    return h.hexdigest()
+
+
+def render(out_dir: Path = OUT_DIR, force: bool = False) -> list[str]:
+    """Render every plot whose inputs changed; return the stems that were rendered."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    manifest_path = out_dir / MANIFEST
+    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    rendered = []
+    for plot in plots():
+        digest = _inputs_hash(plot)
+        names = files_for(plot.stem)
+        if not force and manifest.get(plot.stem) == digest and all((out_dir / n).exists() for n in names.values()):
+            continue
+        wide = plot.draw is not _softmax_logit and plot.draw is not _softmax_temperature
+        for dark, (variant, theme) in enumerate(THEMES.items()):
+            with plt.rc_context(_style(theme)):
+                fig = plt.figure(figsize=(9, 3.6) if wide else (6.4, 3.8), layout="constrained")
+                plot.draw(fig, theme, dark)
+                fig.savefig(out_dir / names[variant], format="svg", metadata={"Date": None})
+                plt.close(fig)
+        manifest[plot.stem] = digest
+        rendered.append(plot.stem)
+    manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    return rendered
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--force", action="store_true", help="re-render every plot")
+    parser.add_argument("--out", type=Path, default=OUT_DIR)
+    args = parser.parse_args(argv)
+    done = render(args.out, force=args.force)
+    print(f"rendered {len(done)} plot(s): {', '.join(done) or 'none (inputs unchanged)'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
