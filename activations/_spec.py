@@ -46,8 +46,8 @@ class Parameter:
     """A hyper-parameter of the function, named and defaulted as in PyTorch."""
 
     name: str  # the Python keyword, e.g. "negative_slope"
-    symbol: str  # LaTeX symbol used in the formulas, e.g. r"\alpha"
-    default: float
+    symbol: str  # LaTeX symbol used in the formulas, e.g. r"\alpha"; "" if it has none (softmax's axis)
+    default: float | int
     valid: str  # LaTeX condition on the value, e.g. r"\beta > 0"
     meaning: Text
     check: Callable[[float], bool] = field(repr=False, default=lambda v: True)
@@ -60,11 +60,11 @@ class Properties:
     range: str  # LaTeX of the image of f at the default parameters
     monotonic: bool  # f' >= 0 everywhere (for softmax: in its own logit)
     smoothness: str  # LaTeX class, e.g. r"C^\infty" or r"C^0"
-    zero_centred: bool  # f(0) = 0 and f takes both signs
+    zero_centred: bool  # f is odd, f(-x) = -f(x): inputs symmetric about 0 give outputs with mean 0
     saturating: Saturating
     bounded: Bounded
-    lower: float  # infimum of f, the value the tests hold f to
-    upper: float  # supremum of f
+    lower: float  # infimum of f at the default parameters, the value the tests hold f to
+    upper: float  # supremum of f at the default parameters
     note: Text | None = None  # anything the six fields cannot say
 
 

@@ -112,16 +112,16 @@ SPEC = register(Activation(
     latex_derivative=r"\operatorname{ELU}'(x) = \begin{cases} 1, & x > 0 \\ \alpha\,e^{x}, & x \le 0 \end{cases}",
     parameters=(
         Parameter(
-            "alpha", r"\alpha", 1.0, r"\alpha \in \mathbb{R}\ \text{(finite; usually } \alpha > 0)",
-            Text("x → −∞ 时 ELU 趋向 −α，决定负半轴的饱和值",
-                 "ELU tends to −α as x → −∞: the saturation value for negative input"),
+            "alpha", r"\alpha", 1.0, r"\alpha \in \mathbb{R},\ |\alpha| < \infty",
+            Text("x → −∞ 时 ELU 趋向 −α，决定负半轴的饱和值；通常取 α > 0",
+                 "ELU tends to −α as x → −∞: the saturation value for negative input; usually α > 0"),
         ),
     ),
     properties=Properties(
         range=r"(-\alpha,\ +\infty)",
         monotonic=True,
-        smoothness=r"C^1\ (\alpha = 1),\ C^0\ \text{otherwise}",
-        zero_centred=False,
+        smoothness=r"C^1\ (\alpha = 1);\ C^0\ (\alpha \ne 1)",
+        zero_centred=True,  # f(0) = 0 and f takes both signs (the field's definition)
         saturating="negative",
         bounded="below",
         lower=-1.0,

@@ -102,7 +102,7 @@ SPEC = register(Activation(
     latex_derivative=r"\operatorname{LeakyReLU}'(x) = \begin{cases} 1, & x > 0 \\ a, & x \le 0 \end{cases}",
     parameters=(
         Parameter(
-            "negative_slope", "a", 0.01, r"a \in \mathbb{R}\ \text{(finite)}",
+            "negative_slope", "a", 0.01, r"a \in \mathbb{R},\ |a| < \infty",
             Text("负半轴斜率：x ≤ 0 时的斜率，通常取 0.01～0.3",
                  "negative slope: the slope for x ≤ 0, usually 0.01 to 0.3"),
         ),
@@ -111,7 +111,7 @@ SPEC = register(Activation(
         range=r"(-\infty,\ +\infty)",
         monotonic=True,
         smoothness=r"C^0",
-        zero_centred=False,
+        zero_centred=True,  # f(0) = 0 and f takes both signs (the field's definition)
         saturating="none",
         bounded="none",
         lower=float("-inf"),

@@ -28,8 +28,8 @@ def relu(x: np.ndarray) -> np.ndarray:
 
     Notes
     -----
-    ``np.maximum`` propagates NaN, where ``np.where(x < 0, 0, x)`` would not
-    for every NaN test one could write; it also keeps the dtype.
+    ``np.maximum`` propagates NaN and keeps the dtype. The mirror-image
+    ``np.where(x > 0, x, 0)`` would turn NaN into 0, because NaN > 0 is False.
 
     Examples
     --------

@@ -173,7 +173,7 @@ SPEC = register(Activation(
     r" - \mathbf{s}\mathbf{s}^{\top}",
     parameters=(
         Parameter(
-            "axis", "", -1, r"-d \le \text{axis} < d",
+            "axis", "", -1, r"-\mathrm{ndim}(x) \le \mathrm{axis} < \mathrm{ndim}(x)",
             Text("沿哪一维归一化（PyTorch 叫 dim）", "the axis that sums to 1 (PyTorch calls it dim)"),
         ),
     ),

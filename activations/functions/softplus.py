@@ -128,6 +128,7 @@ SPEC = register(Activation(
         Parameter(
             "beta", r"\beta", 1.0, r"\beta > 0",
             Text("锐度：β 越大越接近 ReLU", "sharpness: the larger β, the closer to ReLU"),
+            check=lambda v: v > 0,
         ),
     ),
     properties=Properties(
@@ -147,7 +148,7 @@ SPEC = register(Activation(
         Reference(
             "Charles Dugas, Yoshua Bengio, François Bélisle, Claude Nadeau, René Garcia", 2001,
             "Incorporating second-order functional knowledge for better option pricing",
-            "NIPS 13 (2000), 472–478",
+            "Advances in Neural Information Processing Systems 13, 472–478",
             "https://papers.nips.cc/paper_files/paper/2000/hash/"
             "44968aece94f667e4095002d140b5896-Abstract.html",
         ),
@@ -161,10 +162,10 @@ SPEC = register(Activation(
         FrameworkName(
             "PyTorch", "torch.nn.functional.softplus", "(input, beta=1.0, threshold=20.0)",
             "torch.nn.Softplus(beta=1.0, threshold=20.0)",
-            Text("βx > threshold 时 PyTorch 直接返回 x，相对误差约 e^{−20}/20 ≈ 1e−10；"
+            Text("βx > threshold 时 PyTorch 直接返回 x，相对误差约 $e^{-20}/20 \\approx 10^{-10}$；"
                  "本包没有 threshold，对每个 x 都精确。",
                  "Where βx > threshold PyTorch returns x itself, a relative error of about "
-                 "e^{−20}/20 ≈ 1e−10; this package has no threshold and is accurate for "
+                 "$e^{-20}/20 \\approx 10^{-10}$; this package has no threshold and is accurate for "
                  "every x."),
         ),
         FrameworkName("Keras", "keras.activations.softplus", "(x)",
@@ -181,6 +182,6 @@ SPEC = register(Activation(
     accuracy_note=None,
     naive_forward=_naive,
     naive_derivative=_naive_derivative,
-    numerics_inputs=(-40.0, 800.0, -800.0),
+    numerics_inputs=(-40.0, 800.0),
     plot_range=(-5.0, 5.0),
 ))

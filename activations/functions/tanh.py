@@ -68,7 +68,8 @@ def tanh_derivative(x: np.ndarray) -> np.ndarray:
     array([1.00000000e+00, 1.69934170e-17])
     """
     e = np.abs(x)
-    np.multiply(e, -2, out=e)
+    with np.errstate(over="ignore"):  # -2|x| = -inf for |x| > max/2 is right: exp(-inf) = 0
+        np.multiply(e, -2, out=e)
     np.exp(e, out=e)  # e = exp(-2|x|) lies in (0, 1]: no overflow
     out = 1 + e
     np.multiply(out, out, out=out)  # (1 + e)^2
@@ -137,9 +138,9 @@ SPEC = register(Activation(
     torch_difference=None,
     accuracy_note=Text(
         "PyTorch 的反向传播按 1 − tanh² 计算，|x| ≳ 19（float64）时梯度变成 0，"
-        "而真值约为 4e^{−2|x|}；因此测试导数时以 mpmath 参考值为准，只在普通点上与 torch 比较。",
+        "而真值约为 $4e^{-2|x|}$；因此测试导数时以 mpmath 参考值为准，只在普通点上与 torch 比较。",
         "PyTorch's backward computes 1 − tanh², which is 0 for |x| ≳ 19 (float64) where "
-        "the true value is about 4e^{−2|x|}; the tests hold the derivative to the mpmath "
+        "the true value is about $4e^{-2|x|}$; the tests hold the derivative to the mpmath "
         "reference and compare with torch only at ordinary points.",
     ),
     naive_forward=_naive,

@@ -46,7 +46,8 @@ WORDS = {
         "softmax_temp": "Softmax：温度 T 对输出分布的影响", "overview_alt": "所有逐元素激活函数及其导数",
         "name": "名称", "summary": "简介", "torch_diff": "与 PyTorch 的差异",
         "accuracy": "关于精度", "source_title": "共享的输入检查", "row": "输入行",
-        "dtype": "dtype",
+        "dtype": "dtype", "warnings": "教科书公式触发的浮点异常",
+        "fp.overflow": "上溢", "fp.underflow": "下溢", "fp.invalid": "无效运算（NaN）", "fp.divide": "除以零", "sep": "、",
     },
     "en": {
         "yes": "yes", "no": "no", "range": "Range", "monotonic": "Monotonic", "smoothness": "Smoothness",
@@ -66,6 +67,9 @@ WORDS = {
         "Every element-wise activation function and its derivative", "name": "Name", "summary": "Summary",
         "torch_diff": "Difference from PyTorch", "accuracy": "On accuracy",
         "source_title": "The shared input checks", "row": "input row", "dtype": "dtype",
+        "warnings": "floating-point errors of the textbook formula",
+        "fp.overflow": "overflow", "fp.underflow": "underflow", "fp.invalid": "invalid (NaN)",
+        "fp.divide": "division by zero", "sep": ", ",
     },
 }
 
@@ -149,26 +153,32 @@ def properties(spec: Activation, lang: str, depth: str) -> str:
     return "\n".join(rows)
 
 
+def _naive(f: Callable[..., object], x: np.ndarray, params: dict[str, float]) -> tuple[object, list[str]]:
+    """Run a textbook formula, collecting the floating-point errors NumPy reports."""
+    seen: list[str] = []
+    with np.errstate(all="call", call=lambda kind, _flag: seen.append(kind.split()[0])):  # "invalid value"
+        value = f(x, **params)
+    return value, seen
+
+
 def numerics(spec: Activation, lang: str, depth: str) -> str:
     """Run the textbook formula and the package on the spec's inputs, at build time."""
     w = WORDS[lang]
     d = spec.defaults
     rows = [f"| {w['row'] if not spec.elementwise else w['x']} | {w['textbook']}: {w['f']} "
-            f"| {w['package']}: {w['f']} | {w['textbook']}: {w['df']} | {w['package']}: {w['df']} |",
-            "|---|---|---|---|---|"]
+            f"| {w['package']}: {w['f']} | {w['textbook']}: {w['df']} | {w['package']}: {w['df']} "
+            f"| {w['warnings']} |",
+            "|---|---|---|---|---|---|"]
     for x0 in spec.numerics_inputs:
         x = np.array([x0, x0 + 1, x0 + 2]) if not spec.elementwise else np.float64(x0)
-        with np.errstate(all="ignore"):  # the textbook formula overflows here: that is the point
-            naive_f = spec.naive_forward(x, **d)
-            naive_df = spec.naive_derivative(x, **d)
-        shown_x = _values(x)
+        naive_f, seen_f = _naive(spec.naive_forward, x, d)
+        naive_df, seen_df = _naive(spec.naive_derivative, x, d)
+        ours_df = spec.derivative(x, **d)
         if not spec.elementwise:  # the Jacobian: show its diagonal, ds_i/dx_i
-            naive_df = np.diagonal(naive_df)
-            ours_df = np.diagonal(spec.derivative(x, **d))
-        else:
-            ours_df = spec.derivative(x, **d)
-        rows.append(f"| {shown_x} | {_values(naive_f)} | {_values(spec.forward(x, **d))} "
-                    f"| {_values(naive_df)} | {_values(ours_df)} |")
+            naive_df, ours_df = np.diagonal(naive_df), np.diagonal(ours_df)
+        seen = w["sep"].join(w["fp." + k] for k in dict.fromkeys(seen_f + seen_df)) or "—"
+        rows.append(f"| {_values(x)} | {_values(naive_f)} | {_values(spec.forward(x, **d))} "
+                    f"| {_values(naive_df)} | {_values(ours_df)} | {seen} |")
     return "\n".join(rows)
 
 
