@@ -24,10 +24,10 @@ import matplotlib
 import numpy as np
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-import activations  # noqa: E402
-from activations import Activation  # noqa: E402
+import activations
+from activations import Activation
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "docs" / "img" / "generated"
@@ -188,7 +188,7 @@ def _overview(fig: plt.Figure, theme: dict[str, str], dark: int) -> None:
 def plots() -> list[Plot]:
     """Every plot of the site, derived from the registry."""
     pkg = Path(activations.__file__).parent
-    shared = tuple(pkg / n for n in PACKAGE_SHARED) + (Path(__file__).resolve(),)
+    shared = (*tuple(pkg / n for n in PACKAGE_SHARED), Path(__file__).resolve())
     result = []
     for spec in activations.specs():
         module = Path(spec.module.__file__)

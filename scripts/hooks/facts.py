@@ -47,7 +47,8 @@ WORDS = {
         "name": "名称", "summary": "简介", "torch_diff": "与 PyTorch 的差异",
         "accuracy": "关于精度", "source_title": "共享的输入检查", "row": "输入行",
         "dtype": "dtype", "warnings": "教科书公式触发的浮点异常",
-        "fp.overflow": "上溢", "fp.underflow": "下溢", "fp.invalid": "无效运算（NaN）", "fp.divide": "除以零", "sep": "、",
+        "fp.overflow": "上溢", "fp.underflow": "下溢", "fp.invalid": "无效运算（NaN）", "fp.divide": "除以零",
+        "sep": "、",
     },
     "en": {
         "yes": "yes", "no": "no", "range": "Range", "monotonic": "Monotonic", "smoothness": "Smoothness",

@@ -84,7 +84,8 @@ def _execute_notebooks() -> None:
         nb = jupytext.read(source)
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         try:
-            NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()
+            client = NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}})
+            client.execute()
         except CellExecutionError as err:
             raise PluginError(f"site hook: {source.relative_to(ROOT)} failed to execute:\n{err}") from None
         nb.metadata["handbook"] = {"inputs": digest, "source": source.relative_to(ROOT).as_posix()}
