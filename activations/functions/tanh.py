@@ -65,7 +65,7 @@ def tanh_derivative(x: np.ndarray) -> np.ndarray:
     Examples
     --------
     >>> tanh_derivative([0.0, 20.0])
-    array([1.00000000e+00, 1.69934170e-17])
+    array([1.0000000e+00, 1.6993417e-17])
     """
     e = np.abs(x)
     with np.errstate(over="ignore"):  # -2|x| = -inf for |x| > max/2 is right: exp(-inf) = 0
