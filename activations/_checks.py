@@ -62,9 +62,9 @@ def elementwise(f: Callable[..., np.ndarray]) -> Callable[..., np.ndarray]:
     """
 
     @functools.wraps(f)
-    def wrapper(x: ArrayLike, **params: float) -> np.ndarray:
+    def wrapper(x: ArrayLike, *args: float, **params: float) -> np.ndarray:
         arr = as_float_array(x)
-        out = f(arr.reshape(1) if arr.ndim == 0 else arr, **params)
+        out = f(arr.reshape(1) if arr.ndim == 0 else arr, *args, **params)
         return out[0] if arr.ndim == 0 else out
 
     return wrapper

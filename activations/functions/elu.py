@@ -121,7 +121,7 @@ SPEC = register(Activation(
         range=r"(-\alpha,\ +\infty)",
         monotonic=True,
         smoothness=r"C^1\ (\alpha = 1);\ C^0\ (\alpha \ne 1)",
-        zero_centred=True,  # f(0) = 0 and f takes both signs (the field's definition)
+        zero_centred=False,
         saturating="negative",
         bounded="below",
         lower=-1.0,

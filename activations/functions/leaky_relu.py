@@ -111,7 +111,7 @@ SPEC = register(Activation(
         range=r"(-\infty,\ +\infty)",
         monotonic=True,
         smoothness=r"C^0",
-        zero_centred=True,  # f(0) = 0 and f takes both signs (the field's definition)
+        zero_centred=False,
         saturating="none",
         bounded="none",
         lower=float("-inf"),
