@@ -1,0 +1,398 @@
+"""High-precision references for the accuracy tests, and the helpers that compare with them.
+
+Every reference is evaluated with mpmath in a private context at 60 significant
+digits (about 199 bits, nearly four times float64's 53), from the *exact* value of
+the floating-point input: ``mpf(float(x))`` is exact for float16/32/64. Each
+formula below is chosen so that it loses no digits anywhere on the real line (no
+subtraction of nearly equal numbers, no overflow: mpmath's exponent range is
+unbounded), so the reference keeps 50+ correct digits for every input; the test
+``test_references_keep_50_digits`` re-evaluates them at 120 digits to check it.
+
+The reference is then rounded to the target dtype **once**, by
+:func:`round_to_dtype`: round-to-nearest-even done in exact integer arithmetic on
+the mpf's mantissa and exponent, with the dtype's own precision and subnormal
+range. Going through float64 first (``np.float32(float(v))``) would round twice
+and can be off by one in the last place of a float32 (and ``float(mpf)`` itself
+rounds twice for float64 subnormals), so it is not used.
+
+A parameter (``negative_slope``, ``alpha``, ``beta``) enters the reference as the
+value the dtype holds: NumPy casts a Python float to float32 before it meets a
+float32 array, so a float32 ``leaky_relu`` computes ``round32(x * float32(a))``.
+
+>>> float(round_to_dtype(MP.mpf(1) / 3, np.float64)) == 1 / 3
+True
+>>> int(ulp_distance(np.float64(1.0), np.nextafter(1.0, 2.0)))
+1
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import mpmath
+import numpy as np
+
+#: A private mpmath context, so that no other user of mpmath sees our precision.
+MP = mpmath.MPContext()
+MP.dps = 60
+
+#: (precision p in bits incl. the hidden bit, emin, emax) of each IEEE binary format.
+FORMATS = {
+    np.dtype(np.float16): (11, -14, 15),
+    np.dtype(np.float32): (24, -126, 127),
+    np.dtype(np.float64): (53, -1022, 1023),
+}
+
+Mpf = mpmath.mpf  # only for type hints; values are MP.mpf
+
+
+# ---------------------------------------------------------------------------
+# The references. Each takes mpf x and mpf parameters and returns an mpf.
+# ---------------------------------------------------------------------------
+
+def sigmoid(x):
+    # 1 / (1 + e^{-x}). No subtraction. x -> -inf: e^{-x} is huge but mpf exponents do
+    # not overflow, and 1/(1 + huge) keeps full relative precision (~e^{x}).
+    # x -> +inf: 1 + tiny rounds at 199 bits, far below float64's 53.
+    return 1 / (1 + MP.exp(-x))
+
+
+def sigmoid_derivative(x):
+    # e^{-|x|} / (1 + e^{-|x|})^2 (sigma' is even). Not s(1 - s): at 199 bits, 1 - s
+    # cancels completely for x > ~138 where the true value is still ~e^{-x}.
+    e = MP.exp(-abs(x))
+    return e / (1 + e) ** 2
+
+
+def tanh(x):
+    # mpmath's tanh works with guard bits and is accurate in relative terms near 0
+    # (tanh(1e-300) = 1e-300 (1 - 3e-601)) and gives 1 - 2e^{-2x} in the tails.
+    return MP.tanh(x)
+
+
+def tanh_derivative(x):
+    # sech(x)^2 = 1 / cosh(x)^2: a product of positive numbers, no subtraction. Not
+    # 1 - tanh^2, which cancels (even at 199 bits for |x| > ~69).
+    return MP.sech(x) ** 2
+
+
+def relu(x):
+    # max(x, 0): exact.
+    return x if x > 0 else MP.zero
+
+
+def relu_derivative(x):
+    # 1 for x > 0, 0 for x <= 0 (PyTorch's value 0 at the kink).
+    return MP.one if x > 0 else MP.zero
+
+
+def leaky_relu(x, negative_slope):
+    # a * x for x <= 0: one product of two floats, exact at 199 bits (it needs <= 106).
+    # With a = 0 the function is 0 for every x <= 0, so its value at -inf is 0 (not 0 * inf).
+    if x > 0:
+        return x
+    return MP.zero if negative_slope == 0 else negative_slope * x
+
+
+def leaky_relu_derivative(x, negative_slope):
+    # 1 for x > 0, a for x <= 0 (PyTorch's value a at the kink).
+    return MP.one if x > 0 else negative_slope + 0
+
+
+def elu(x, alpha):
+    # alpha * expm1(x) for x <= 0: mpmath's expm1 is accurate near 0, where
+    # e^x - 1 would cancel; for x -> -inf it tends to -1 with nothing to cancel.
+    return x if x > 0 else alpha * MP.expm1(x)
+
+
+def elu_derivative(x, alpha):
+    # alpha * e^x for x <= 0 (PyTorch's value alpha at the kink), 1 for x > 0.
+    return MP.one if x > 0 else alpha * MP.exp(x)
+
+
+def softplus(x, beta):
+    # log1p(e^{beta x}) / beta. x -> -inf: e^{beta x} is tiny and log1p keeps it
+    # (relative precision, ~e^{beta x}); x -> +inf: e^{beta x} is huge but does not
+    # overflow in mpmath, and log of it is ~beta x with full relative precision.
+    return MP.log1p(MP.exp(beta * x)) / beta
+
+
+def softplus_derivative(x, beta):
+    # sigma(beta x), computed as sigmoid above: no subtraction.
+    return sigmoid(beta * x)
+
+
+def softmax(row):
+    """Softmax of a sequence of floats, as mpf: e^{x_i - m} / sum_j e^{x_j - m}.
+
+    Subtracting m = max rounds at most once at 199 bits (a relative error of
+    2^-199 in x_i - m, against float64's 2^-53). Every term is then in [0, 1]
+    and the sum in [1, n]: nothing cancels, nothing overflows. -inf entries
+    give exactly 0 (e^{-inf} = 0 in mpmath).
+    """
+    xs = [MP.mpf(float(v)) for v in row]
+    m = max(xs)
+    es = [MP.exp(v - m) for v in xs]
+    total = MP.fsum(es)
+    return [e / total for e in es]
+
+
+#: name -> (f, f') of every elementwise function. A function registered in the
+#: package without an entry here fails test_accuracy with its name.
+REFERENCES: dict[str, tuple[Callable, Callable]] = {
+    "sigmoid": (sigmoid, sigmoid_derivative),
+    "tanh": (tanh, tanh_derivative),
+    "relu": (relu, relu_derivative),
+    "leaky_relu": (leaky_relu, leaky_relu_derivative),
+    "elu": (elu, elu_derivative),
+    "softplus": (softplus, softplus_derivative),
+}
+
+
+def evaluate(ref: Callable, x: np.ndarray, params: dict[str, float]) -> np.ndarray:
+    """The reference ``ref`` at every element of ``x``, correctly rounded to x's dtype.
+
+    Parameters are first rounded to x's dtype (see the module docstring). NaN in
+    gives NaN out without consulting mpmath.
+    """
+    dtype = x.dtype
+    mparams = {k: MP.mpf(float(dtype.type(v))) for k, v in params.items()}
+    out = np.empty(x.shape, dtype=dtype)
+    for i, v in np.ndenumerate(x):
+        out[i] = np.nan if np.isnan(v) else round_to_dtype(ref(MP.mpf(float(v)), **mparams), dtype)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Rounding and ulp distance
+# ---------------------------------------------------------------------------
+
+def round_to_dtype(v, dtype) -> np.floating:
+    """Round the mpf ``v`` to the nearest value of ``dtype`` (ties to even), once.
+
+    Works on the exact integer mantissa and exponent of ``v`` (|v| = man * 2^exp),
+    so there is no intermediate rounding: the quantum 2^q is the ulp of the
+    target format at |v| (fixed at the subnormal quantum below the smallest
+    normal exponent), and man * 2^exp / 2^q is rounded to an integer n. The
+    result n * 2^q is exactly representable in float64 (n < 2^53, q in range),
+    so ``math.ldexp`` and the final cast are exact. Overflow gives ±inf, as
+    IEEE round-to-nearest does. Zero comes back as +0 (mpf has no signed zero).
+    """
+    dtype = np.dtype(dtype)
+    p, emin, emax = FORMATS[dtype]
+    if MP.isnan(v):
+        return dtype.type(np.nan)
+    if MP.isinf(v):
+        return dtype.type(np.inf if v > 0 else -np.inf)
+    if v == 0:
+        return dtype.type(0.0)
+    sign, man, exp, bc = MP.mpf(v)._mpf_
+    man = int(man)
+    e = exp + bc - 1  # floor(log2 |v|)
+    if e < emin - p - 1:  # below half the smallest subnormal (also for e^{-1e300}): 0
+        return dtype.type(-0.0 if sign else 0.0)
+    if e > emax + 1:  # far above the largest finite value
+        return dtype.type(-np.inf if sign else np.inf)
+    q = max(e, emin) - (p - 1)  # log2 of the ulp at |v| in the target format
+    shift = exp - q
+    if shift >= 0:
+        n = man << shift  # v is a multiple of the quantum already: exact
+    else:
+        n, r = divmod(man, 1 << -shift)
+        half = 1 << (-shift - 1)
+        if r > half or (r == half and n & 1):
+            n += 1  # round half to even
+    if n.bit_length() + q > emax + 1:  # |rounded| >= 2^(emax+1): overflow
+        return dtype.type(-np.inf if sign else np.inf)
+    return dtype.type(math.ldexp(-n if sign else n, q))
+
+
+_UINT = {2: np.uint16, 4: np.uint32, 8: np.uint64}
+
+
+def ulp_distance(a, b) -> np.ndarray:
+    """How many representable values of the dtype lie from ``a`` to ``b`` (float64 array).
+
+    Adjacent values are 1 apart, equal values 0. +0 and -0 are the same number
+    (distance 0); the count runs across 0 through the subnormals, so the
+    distance between -tiny and +tiny is the sum of their distances to 0.
+    Infinity is not treated as "one past the largest float": ±inf is 0 from
+    itself and infinitely far from anything else, so a result that should be
+    inf (or should not) can never pass a finite tolerance. NaN is 0 from NaN
+    and infinitely far from any number.
+
+    >>> int(ulp_distance(np.float32(-1e-45), np.float32(1e-45)))
+    2
+    >>> float(ulp_distance(np.float64(np.inf), np.finfo(np.float64).max))
+    inf
+    """
+    a, b = np.asarray(a), np.asarray(b)
+    if a.dtype != b.dtype or a.dtype not in FORMATS:
+        raise TypeError(f"ulp_distance needs two arrays of one float dtype, got {a.dtype} and {b.dtype}")
+    a, b = np.broadcast_arrays(a, b)
+    shape = a.shape
+    a, b = np.ascontiguousarray(a).reshape(-1), np.ascontiguousarray(b).reshape(-1)
+    uint = _UINT[a.dtype.itemsize]
+    sign = uint(1) << uint(8 * a.dtype.itemsize - 1)
+    ia, ib = a.view(uint), b.view(uint)
+    ma, mb = ia & ~sign, ib & ~sign  # magnitudes: monotone in |value|
+    same_sign = (ia & sign) == (ib & sign)
+    d = np.where(same_sign, np.maximum(ma, mb) - np.minimum(ma, mb), ma + mb).astype(np.float64)
+    nan_a, nan_b = np.isnan(a), np.isnan(b)
+    inf_a, inf_b = np.isinf(a), np.isinf(b)
+    d[(inf_a | inf_b) & (a != b)] = np.inf
+    d[nan_a != nan_b] = np.inf
+    d[nan_a & nan_b] = 0
+    return d.reshape(shape)
+
+
+# ---------------------------------------------------------------------------
+# The input grids
+# ---------------------------------------------------------------------------
+
+_FLOAT64_SPECIAL = [
+    5e-324, 1e-323, 1e-310, 2.2250738585072014e-308, 2.225073858507201e-308, 1e-200, 1e-20, 1e-17,
+    1e-10, 1e-8, 1e-3, 0.5, 1.0, 2.0, 3.0,
+    18.0, 19.0, 19.1, 20.0, 20.5, 21.0, 36.0, 36.7, 37.0, 37.5, 38.0, 40.0, 50.0,
+    88.0, 88.7, 88.72, 88.73, 89.0, 100.0, 200.0,
+    700.0, 709.0, 709.78, 709.782712893384, 709.79, 709.8, 710.0, 711.0,
+    744.0, 745.0, 745.13, 745.2, 746.0, 750.0, 800.0, 1000.0, 1e4, 1e6, 1e15, 1e16, 1e17,
+    1.7976931348623157e308,
+]
+_FLOAT32_SPECIAL = [
+    1e-45, 3e-45, 1e-40, 1.1754942e-38, 1.1754944e-38, 1e-30, 1e-10, 1e-8, 1e-7, 1e-5, 1e-3,
+    0.5, 1.0, 2.0, 3.0, 8.0, 9.0, 9.1, 10.0, 12.0, 15.0, 16.0, 16.6, 17.0, 17.3, 18.0, 19.0, 20.0,
+    30.0, 40.0, 50.0, 80.0, 87.0, 87.3, 87.34, 88.0, 88.7, 88.72, 88.7228, 88.73, 89.0,
+    100.0, 103.0, 103.28, 103.9, 104.0, 110.0, 200.0, 1000.0, 1e4, 1e7, 1e8, 3.4028235e38,
+]
+
+
+def grid(dtype, extra=()) -> np.ndarray:
+    """Sorted test inputs of ``dtype``: both signs, 0, -0, subnormals, ±inf, no NaN.
+
+    float64: |x| from 1e-300 to 1e300, one point a decade, a denser run from
+    1e-20 to ~1600 where the functions change, and the edges where textbook
+    formulas break: exp overflows at 709.78 (float64) and 88.72 (float32), exp
+    underflows below -745.13 / -103.28, 1 - s cancels at 37 (sigmoid) and 19
+    (tanh), PyTorch's softplus threshold 20; these edges with their float neighbours.
+    float32: the same idea in float32's range, 1e-45 to 3.4e38. ``extra`` adds
+    points (the specs' ``numerics_inputs``).
+    """
+    dtype = np.dtype(dtype)
+    if dtype == np.float64:
+        spread, special = [np.logspace(-300, 300, 601), np.logspace(-20, 3.2, 700)], _FLOAT64_SPECIAL
+    elif dtype == np.float32:
+        spread, special = [np.logspace(-45, 38.5, 335), np.logspace(-10, 2.2, 500)], _FLOAT32_SPECIAL
+    else:
+        raise ValueError(f"no grid for {dtype}")
+    special = np.asarray(special, dtype=np.float64).astype(dtype)
+    big = np.finfo(dtype).max
+    special = np.concatenate([special, np.nextafter(special, dtype.type(0)),
+                              np.nextafter(np.minimum(special, np.nextafter(big, 0)), big)])
+    with np.errstate(over="ignore"):  # 10^38.5 > float32 max rounds to inf: dropped below
+        m = np.concatenate([np.concatenate(spread).astype(dtype), special])
+    m = m[np.isfinite(m) & (m > 0)]
+    with np.errstate(over="ignore"):
+        e = np.asarray([v for v in extra if np.isfinite(v)], dtype=np.float64).astype(dtype)
+    x = np.concatenate([m, -m, e, np.array([0.0, -0.0, np.inf, -np.inf], dtype=dtype)])
+    x = np.unique(x)  # sorted, but it keeps only one of -0 and +0
+    i = int(np.searchsorted(x, 0))
+    x[i] = 0.0
+    return np.insert(x, i, -0.0)  # ..., -tiny, -0, +0, tiny, ...
+
+
+# ---------------------------------------------------------------------------
+# Facts the tests hold the package to, shared by the test files
+# ---------------------------------------------------------------------------
+
+#: Accuracy bound, in ulp of the result, for every elementwise function at any
+#: tested parameters (forward and derivative), and the base of softmax's bound.
+ULP_TOLERANCE = {np.dtype(np.float64): 4, np.dtype(np.float32): 8}
+
+#: Functions whose every result is one rounding of an exact product or a copy of
+#: x: they must equal the correctly rounded reference (0 ulp), f and f'.
+EXACT = {"relu", "leaky_relu"}
+
+#: Non-default parameters tested beside the defaults, per function with parameters.
+#: A registered function with parameters but no entry fails test_accuracy by name.
+#: softplus only has betas here whose product beta*x is exact (powers of 2); see
+#: NON_DYADIC_BETAS for the others.
+NON_DEFAULT_PARAMS: dict[str, list[dict[str, float]]] = {
+    "leaky_relu": [{"negative_slope": 0.2}, {"negative_slope": 0.0}, {"negative_slope": -0.5}],
+    "elu": [{"alpha": 0.5}, {"alpha": 2.0}, {"alpha": 0.3}],
+    "softplus": [{"beta": 2.0}, {"beta": 0.5}],
+}
+
+#: softplus with a beta that is not a power of 2: the package forms beta*x in
+#: floating point, and in the negative tail, where softplus(x) ~ e^{beta x}/beta
+#: and softplus'(x) ~ e^{beta x}, the rounding of beta*x (relative error up to
+#: 2^-53, i.e. an absolute error up to |beta x| 2^-53) becomes a relative error of
+#: the result of up to |beta x| 2^-53: about |beta x| / 2 ulp. So the 4-ulp bound
+#: can only hold where beta*x >= -NON_DYADIC_REACH; beyond, test_accuracy records
+#: (and bounds by |beta x| + 4 ulp) what it measures instead of hiding it.
+NON_DYADIC_BETAS = (3.0, 1.5, 0.1)
+NON_DYADIC_REACH = 4.0
+
+
+def tolerance(name: str, dtype) -> int:
+    """The ulp bound for function ``name`` in ``dtype``."""
+    return 0 if name in EXACT else ULP_TOLERANCE[np.dtype(dtype)]
+
+
+def param_cases(spec) -> list[dict[str, float]]:
+    """The defaults, then the non-default cases of NON_DEFAULT_PARAMS."""
+    return [spec.defaults, *NON_DEFAULT_PARAMS.get(spec.name, [])]
+
+
+def softmax_ulp_bound(row, s, dtype, base: float | None = None) -> np.ndarray:
+    """Per-entry ulp bound for softmax(row) computed as e^{x_i - m} / sum_j e^{x_j - m}.
+
+    With u the unit roundoff and z_i = x_i - m (m = max):
+
+    * fl(x_i - m) = z_i (1 + d), |d| <= u, so e^{fl(z_i)} = e^{z_i} e^{z_i d}: a relative
+      error of |z_i| u, which is at most |z_i| ulp (an ulp is >= u relative). This
+      is the conditioning of softmax itself: no method that rounds x_i - m can avoid it;
+    * exp: the base bound (4 ulp float64, 8 float32), as for every elementwise function;
+    * the sum of n positive terms: at most (n - 1) u relative, plus the terms' own
+      errors weighted by s_j, i.e. sum_j s_j |z_j| u; the division: 1/2 ulp.
+
+    Total: base + n + |z_i| + sum_j s_j |z_j| ulp (rounded up). For |z| <= 1 and
+    small n this is base + n: the conditioning term only matters for wide rows.
+    ``s`` is the (mpmath) softmax of the row; -inf entries are exact (0).
+    """
+    x = np.asarray(row, dtype=np.float64)
+    s = np.asarray([float(v) for v in s])
+    with np.errstate(over="ignore"):  # 1e308 - (-1e308) = inf: that entry is 0, exactly
+        z = np.where(np.isfinite(x), np.abs(x - np.max(x)), 0.0)
+    weighted = np.multiply(s, z, out=np.zeros_like(z), where=s > 0)  # s_j > 0 only where |z_j| < ~746
+    cond = z + np.sum(weighted)
+    if base is None:
+        base = ULP_TOLERANCE[np.dtype(dtype)]
+    return base + x.size + np.ceil(cond)
+
+
+def central_difference(f, x: np.ndarray, h: np.ndarray, ulps: float):
+    """(f(x + h) - f(x - h)) / ((x + h) - (x - h)) and a bound on its error, element-wise.
+
+    The step actually taken, (x + h) - (x - h), is the denominator, so the
+    rounding of x ± h costs nothing. The bound has two parts:
+
+    * rounding: f(x ± h) are each within ``ulps`` ulp of the truth (the accuracy
+      bound; pass at least 1/2 for a correctly rounded f), so the quotient is off by
+      at most ulps * (spacing(f(x+h)) + spacing(f(x-h))) / step, plus 2 eps |D| for
+      the rounding of the subtraction and the division;
+    * truncation, h^2 |f'''| / 6, estimated by Richardson: D(h) - D(2h) =
+      -(1/2) h^2 f''' + O(h^4), three times the truncation error of D(h), so
+      |D(h) - D(2h)| bounds that error with margin and needs no knowledge of f'''.
+      (It also contains D(2h)'s rounding error, which only makes the bound safer.)
+    """
+    xp, xm = x + h, x - h
+    step = xp - xm
+    fp, fm = f(xp), f(xm)
+    d = (fp - fm) / step
+    xp2, xm2 = x + 2 * h, x - 2 * h
+    d2 = (f(xp2) - f(xm2)) / (xp2 - xm2)
+    eps = np.finfo(x.dtype).eps
+    rounding = ulps * (np.spacing(np.abs(fp)) + np.spacing(np.abs(fm))) / step + 2 * eps * np.abs(d)
+    return d, rounding + np.abs(d - d2)

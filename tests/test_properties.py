@@ -1,0 +1,210 @@
+"""The claims of each spec's ``properties`` (range, monotonicity, zero-centred, saturating,
+bounded), the derivative against finite differences, and the convention at the kinks.
+
+Property-based (hypothesis), parametrized over the registry. Hypothesis is derandomized
+(the same examples every run, so CI is deterministic) and has no deadline.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import reference as R
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+import activations
+
+ELEMENTWISE = [s for s in activations.specs() if s.elementwise]
+IDS = lambda s: s.name  # noqa: E731
+PROPERTY_SETTINGS = settings(max_examples=120, deadline=None, derandomize=True, database=None,
+                             suppress_health_check=[HealthCheck.too_slow])
+
+#: Finite float64 arrays, every magnitude (x ± 2h must not overflow, hence 1e300).
+FINITE = arrays(np.float64, st.integers(1, 40), elements=st.floats(-1e300, 1e300, allow_nan=False))
+#: Ordinary float64 arrays, where every function varies.
+ORDINARY = arrays(np.float64, st.integers(1, 40), elements=st.floats(-60, 60, allow_nan=False))
+FINITE_OR_ORDINARY = st.one_of(FINITE, ORDINARY)
+
+DTYPES = [np.float64, np.float32]
+
+
+def _in_dtype(x: np.ndarray, dtype) -> np.ndarray:
+    with np.errstate(over="ignore"):  # beyond float32's range: ±inf, then dropped
+        y = x.astype(dtype)
+    return y[np.isfinite(y)]
+
+
+# --- range -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("spec", ELEMENTWISE, ids=IDS)
+@PROPERTY_SETTINGS
+@given(x=FINITE_OR_ORDINARY)
+def test_values_lie_in_the_closed_range(spec, dtype, x):
+    """lower <= f(x) <= upper for finite x (closed: sigmoid(-800) rounds to 0 = lower)."""
+    x = _in_dtype(x, dtype)
+    y = spec.forward(x)
+    lo, hi = spec.properties.lower, spec.properties.upper
+    assert np.all((lo <= y) & (y <= hi)), f"{spec.name}: values outside [{lo}, {hi}]: {x[(y < lo) | (y > hi)]}"
+
+
+@pytest.mark.parametrize("spec", ELEMENTWISE, ids=IDS)
+def test_lower_and_upper_are_the_infimum_and_supremum(spec):
+    """The extremes over the grid (±inf included) are the claimed lower and upper: the
+    bounds are tight, not just bounds."""
+    y = spec.forward(R.grid(np.float64))
+    assert y.min() == spec.properties.lower and y.max() == spec.properties.upper, (y.min(), y.max())
+
+
+@pytest.mark.parametrize("spec", ELEMENTWISE, ids=IDS)
+def test_bounded_agrees_with_lower_and_upper(spec):
+    p = spec.properties
+    expected = {(True, True): "both", (True, False): "below", (False, True): "above", (False, False): "none"}
+    assert p.bounded == expected[np.isfinite(p.lower), np.isfinite(p.upper)], (p.bounded, p.lower, p.upper)
+    assert p.lower < p.upper
+
+
+# --- monotonicity ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("spec", ELEMENTWISE, ids=IDS)
+@PROPERTY_SETTINGS
+@given(x=FINITE_OR_ORDINARY)
+def test_monotonic_claim(spec, dtype, x):
+    """monotonic: f' >= 0, and f is non-decreasing on sorted samples.
+
+    A computed f is only within the accuracy bound (k ulp) of the true f, so two
+    results can be out of order by up to 2k ulp where f is flat at the ulp level;
+    correctly rounded (exact) functions (k = 0) must be exactly non-decreasing.
+    Measured: sigmoid and softplus have 1-ulp inversions between neighbouring floats,
+    within their 2-ulp accuracy; this test allows exactly the 2k the accuracy
+    test guarantees, no more.
+    """
+    if not spec.properties.monotonic:
+        return _assert_not_monotonic(spec)
+    x = np.sort(_in_dtype(x, dtype))
+    d = spec.derivative(x)
+    assert np.all(d >= 0), f"{spec.name}: f' < 0 at {x[d < 0]}"
+    y = spec.forward(x)
+    k = R.tolerance(spec.name, dtype)
+    slack = 2 * k * np.spacing(np.abs(y[:-1]).astype(dtype))
+    drop = y[:-1] - y[1:]
+    assert np.all(drop <= slack), f"{spec.name}: decreases at {x[:-1][drop > slack]}"
+
+
+def _assert_not_monotonic(spec):
+    g = R.grid(np.float64)
+    y, d = spec.forward(g), spec.derivative(g)
+    assert np.any(d < 0) and np.any(np.diff(y) < 0), f"{spec.name} says not monotonic, but looks monotonic"
+
+
+# --- the derivative ---------------------------------------------------------------------
+
+def _away_from_kink(spec, x: np.ndarray) -> np.ndarray:
+    """Points where the finite difference does not straddle the kink at 0 (if any)."""
+    return x[np.abs(x) >= 1e-3] if spec.kink is not None else x
+
+
+CASES = [(s, p) for s in ELEMENTWISE for p in R.param_cases(s)]
+
+
+@pytest.mark.parametrize(("spec", "params"), CASES, ids=[f"{s.name}-{p}" for s, p in CASES])
+@PROPERTY_SETTINGS
+@given(x=FINITE_OR_ORDINARY)
+def test_derivative_matches_central_differences(spec, params, x):
+    """f'(x) against (f(x+h) - f(x-h)) / 2h, h = 1e-6 max(1, |x|), in float64.
+
+    The tolerance (see reference.central_difference) is the rounding error of the
+    quotient, from the accuracy bound of f (at least 1/2 ulp) and of f' itself,
+    plus the truncation error h^2 f''' / 6, estimated by Richardson extrapolation
+    from a second quotient with step 2h; h ~ 1e-6 balances the two (eps / h ~ h^2).
+    """
+    x = _away_from_kink(spec, x)
+    h = 1e-6 * np.maximum(1.0, np.abs(x))
+    k = max(R.tolerance(spec.name, np.float64), 0.5)
+    fd, bound = R.central_difference(lambda v: spec.forward(v, **params), x, h, k)
+    d = spec.derivative(x, **params)
+    bound += k * np.spacing(np.abs(d))
+    err = np.abs(d - fd)
+    assert np.all(err <= bound), (
+        f"{spec.name}({params}): f' vs finite difference at x={x[err > bound]}: f'={d[err > bound]}, "
+        f"difference quotient={fd[err > bound]}, bound={bound[err > bound]}"
+    )
+
+
+def test_finite_differences_catch_a_wrong_derivative():
+    """The tolerance is tight enough to notice a derivative off by one part in a million."""
+    spec = activations.get("tanh")
+    x = np.linspace(-5, 5, 101)
+    h = 1e-6 * np.maximum(1.0, np.abs(x))
+    fd, bound = R.central_difference(spec.forward, x, h, 4)
+    wrong = spec.derivative(x) * (1 + 1e-6)
+    assert np.all(np.abs(spec.derivative(x) - fd) <= bound)
+    assert np.sum(np.abs(wrong - fd) > bound) > 90
+
+
+#: The derivative at the kink x = 0, as PyTorch autograd gives it (spec.kink says so in words).
+KINK_DERIVATIVE = {
+    "relu": lambda: 0.0,
+    "leaky_relu": lambda negative_slope: negative_slope,
+    "elu": lambda alpha: alpha,
+}
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.float16])
+@pytest.mark.parametrize(("spec", "params"), CASES, ids=[f"{s.name}-{p}" for s, p in CASES])
+def test_derivative_at_the_kink(spec, params, dtype):
+    if spec.kink is None:
+        assert spec.name not in KINK_DERIVATIVE, f"{spec.name} has a kink value here but no kink in its spec"
+        return
+    assert spec.name in KINK_DERIVATIVE, f"{spec.name} has a kink but test_properties.KINK_DERIVATIVE has no value"
+    expected = dtype(KINK_DERIVATIVE[spec.name](**params))
+    for zero in (dtype(0.0), dtype(-0.0)):
+        got = spec.derivative(zero, **params)
+        assert got == expected and got.dtype == dtype, f"{spec.name}'({zero!r}) = {got!r}, expected {expected!r}"
+
+
+# --- zero-centred, saturating ---------------------------------------------------------------
+
+@pytest.mark.parametrize("spec", ELEMENTWISE, ids=IDS)
+def test_zero_centred_claim(spec):
+    """zero_centred means f is odd, f(-x) = -f(x) (the field's definition in _spec.py), so
+    inputs symmetric about 0 give outputs with mean 0. f(0) = 0 is not enough: ReLU,
+    LeakyReLU and ELU all have it, and their outputs for symmetric inputs have a positive mean.
+
+    Odd is checked on the whole grid within twice the accuracy bound (each of f(x) and
+    f(-x) is within the bound of the true, exactly odd values); a function that is not odd
+    misses by far more than that somewhere on the grid.
+    """
+    x = R.grid(np.float64)
+    x = x[x >= 0]
+    gap = R.ulp_distance(spec.forward(-x), -spec.forward(x))
+    odd = bool(np.all(gap <= 2 * R.tolerance(spec.name, np.float64)))
+    assert spec.properties.zero_centred == odd, (
+        f"{spec.name}: zero_centred={spec.properties.zero_centred}, but f(-x) = -f(x) is "
+        f"{'true' if odd else 'false'} (worst at x={x[np.argmax(gap)]}: {gap.max():g} ulp)"
+    )
+    if odd:
+        assert spec.forward(0.0) == 0
+
+
+@pytest.mark.parametrize("spec", ELEMENTWISE, ids=IDS)
+@PROPERTY_SETTINGS
+@given(big=st.floats(1e3, 1e300))
+def test_saturating_claim(spec, big):
+    """saturating "both": f' -> 0 at -inf and +inf; "negative": at -inf only; "none": at neither.
+
+    The limit is checked at ±inf (exactly 0 or not) and at ±big for big >= 1e3,
+    where a saturating derivative of these functions has decayed below 1e-300
+    (e^{-1000}) and a non-saturating one has not moved from its limit.
+    """
+    expected = {"both": (True, True), "negative": (True, False), "none": (False, False)}[spec.properties.saturating]
+    for side, saturates in zip((-1, 1), expected, strict=True):
+        at_inf = spec.derivative(side * np.inf)
+        at_big = spec.derivative(side * big)
+        if saturates:
+            assert at_inf == 0 and abs(at_big) < 1e-300, (spec.name, side, at_inf, at_big)
+        else:
+            assert at_inf != 0 and abs(at_big) > 1e-3, (spec.name, side, at_inf, at_big)
