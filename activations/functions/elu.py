@@ -48,8 +48,8 @@ def elu(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
     a = real_param(alpha, "alpha")
     out = np.minimum(x, 0)  # only x <= 0 needs the exponential: no overflow
     np.expm1(out, out=out)  # e^x - 1 without cancellation near 0
-    np.multiply(out, a, out=out)
-    np.copyto(out, x, where=x > 0)  # the positive branch, x itself
+    np.multiply(out, a, out=out)  # alpha (e^x - 1) for x <= 0, and 0 for x > 0
+    np.add(out, np.maximum(x, 0), out=out)  # + x for x > 0: each sum has an exact 0 in it
     return out
 
 
@@ -82,8 +82,14 @@ def elu_derivative(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
     a = real_param(alpha, "alpha")
     out = np.minimum(x, 0)  # exp of min(x, 0) cannot overflow
     np.exp(out, out=out)
-    np.multiply(out, a, out=out)  # alpha * e^x for x <= 0
-    np.copyto(out, 1, where=x > 0)
+    if a != 1:
+        np.multiply(out, a, out=out)  # alpha * e^x for x <= 0, alpha for x > 0
+    if 0 <= a <= 1:
+        np.maximum(out, x > 0, out=out)  # 1 for x > 0 (alpha <= 1), alpha e^x >= 0 for x <= 0
+        return out
+    step = np.greater(x, 0, out=np.empty_like(x))  # 1 for x > 0, 0 for x <= 0
+    np.multiply(out, 1 - step, out=out)
+    np.add(out, step, out=out)  # alpha e^x (1 - step) + step: exactly one of the two
     return out
 
 

@@ -42,7 +42,9 @@ def leaky_relu(x: np.ndarray, negative_slope: float = 0.01) -> np.ndarray:
     if a == 0:
         return np.maximum(x, 0)  # slope 0 is ReLU; a * x would give 0 * (-inf) = NaN
     out = x * a  # the negative branch, a * x (NaN stays NaN)
-    np.copyto(out, x, where=x > 0)  # the positive branch, x itself
+    # x for x > 0 and a x for x <= 0 is the larger of the two when a <= 1 and the
+    # smaller when a > 1: no mask needed (at x = 0 both give a x, sign of zero included).
+    (np.maximum if a <= 1 else np.minimum)(x, out, out=out)
     return out
 
 
@@ -72,8 +74,14 @@ def leaky_relu_derivative(x: np.ndarray, negative_slope: float = 0.01) -> np.nda
     array([0.01, 0.01, 1.  ])
     """
     a = real_param(negative_slope, "negative_slope")
-    out = np.heaviside(x, 0)  # 1 for x > 0, 0 for x <= 0, NaN for NaN
-    np.copyto(out, a, where=out == 0)  # the slope wherever the step is 0
+    out = np.sign(x)  # -1, 0 or 1; NaN for NaN
+    if 0 <= a <= 1:
+        np.maximum(out, a, out=out)  # 1 for x > 0, a for x <= 0
+        return out
+    step = np.maximum(out, 0, out=out)  # 1 for x > 0, 0 for x <= 0
+    out = 1 - step
+    np.multiply(out, a, out=out)
+    np.add(out, step, out=out)  # a (1 - step) + step: exactly a or 1
     return out
 
 

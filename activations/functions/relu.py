@@ -62,7 +62,9 @@ def relu_derivative(x: np.ndarray) -> np.ndarray:
     >>> relu_derivative([-2.0, 0.0, 3.0])
     array([0., 0., 1.])
     """
-    return np.heaviside(x, 0)  # step function: 0 for x < 0, 0 at x = 0, 1 for x > 0, NaN for NaN
+    out = np.greater(x, 0, out=np.empty_like(x))  # 1 for x > 0, 0 for x <= 0 (and for NaN)
+    np.copyto(out, x, where=np.isnan(x))  # NaN in gives NaN out
+    return out
 
 
 def _naive(x: np.ndarray) -> np.ndarray:

@@ -28,18 +28,24 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
 
     Notes
     -----
-    ``1 / (1 + exp(-x))`` overflows for x < -709 (float64). Only
-    ``exp(-|x|)`` is computed, which lies in (0, 1], and for x < 0 the
-    identity :math:`\sigma(x) = e^{x} \sigma(-x)` is used.
+    ``1 / (1 + exp(-x))`` is accurate to a few ulp wherever ``exp(-x)`` is
+    finite. It overflows for x < -709.78 (float64) and the formula then gives
+    0, while the true value e^x is a subnormal down to x = -745. Only there
+    (an exact test, no mask over the whole array) is e^x taken instead.
 
     Examples
     --------
     >>> sigmoid([-800.0, 0.0, 800.0])
     array([0. , 0.5, 1. ])
     """
-    e = np.exp(-np.abs(x))  # e = exp(-|x|) lies in (0, 1]: it cannot overflow
-    out = 1 / (1 + e)  # sigma(|x|)
-    np.multiply(out, e, out=out, where=x < 0)  # sigma(-|x|) = exp(-|x|) * sigma(|x|)
+    out = np.negative(x)
+    with np.errstate(over="ignore"):  # e^{-x} = inf for x < -709 (float64): repaired below
+        np.exp(out, out=out)
+    overflow = np.isinf(out)
+    np.add(out, 1, out=out)
+    np.reciprocal(out, out=out)  # 1 / (1 + e^{-x}): a few ulp wherever e^{-x} is finite
+    if overflow.any():  # there sigma(x) = e^x / (1 + e^x) rounds to e^x, a subnormal or 0
+        out[overflow] = np.exp(x[overflow])
     return out
 
 
@@ -64,18 +70,20 @@ def sigmoid_derivative(x: np.ndarray) -> np.ndarray:
     -----
     ``s * (1 - s)`` computes the sigmoid again and gives 0 for x >= 37,
     where ``1 - s`` rounds to 0 although the true value is about e^{-x}.
-    The form in ``exp(-|x|)`` has no subtraction, so its relative error
-    stays at a few ulp for every x (sigma' is even, so |x| is enough).
+    The form :math:`\sigma'(x) = \tfrac14 \operatorname{sech}^2(x/2)` has no
+    subtraction, so its relative error stays at a few ulp for every x;
+    ``cosh`` overflows only where sigma' is below the smallest subnormal.
 
     Examples
     --------
     >>> sigmoid_derivative([0.0, 40.0])
     array([2.50000000e-01, 4.24835426e-18])
     """
-    e = np.exp(-np.abs(x))  # sigma' is even: work with exp(-|x|) in (0, 1]
-    out = 1 + e
-    np.multiply(out, out, out=out)  # (1 + e)^2, in place
-    np.divide(e, out, out=out)  # e / (1 + e)^2, no cancellation anywhere
+    out = np.multiply(x, 0.5)
+    with np.errstate(over="ignore"):  # cosh(x/2) = inf only where sigma' underflows to 0 anyway
+        np.cosh(out, out=out)
+    np.divide(0.5, out, out=out)
+    np.square(out, out=out)  # sigma'(x) = (sech(x/2) / 2)^2: products only, no cancellation
     return out
 
 

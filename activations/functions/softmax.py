@@ -58,12 +58,13 @@ def softmax(x: ArrayLike, axis: int = -1) -> np.ndarray:
     x = as_float_array(x)
     axis = _axis(x, axis)
     m = np.max(x, axis=axis, keepdims=True)
+    plus_inf_rows = np.isposinf(m)  # z below has +inf exactly in these rows
     m[np.isinf(m)] = 0  # rows of only -inf, or with +inf: shift by 0 instead
     with np.errstate(over="ignore"):  # -1e308 - 1e308 = -inf is right: its exp is 0
         z = x - m  # max-subtraction: every exponent <= 0 in an ordinary row
-    plus_inf = np.isposinf(z)
-    if plus_inf.any():  # some logit is +inf: the limit puts all mass on the +inf entries
-        z[np.any(plus_inf, axis=axis, keepdims=True) & ~plus_inf] = -np.inf
+    if plus_inf_rows.any():  # some logit is +inf: the limit puts all mass on the +inf entries
+        plus_inf = np.isposinf(z)
+        z[plus_inf_rows & ~plus_inf] = -np.inf
         z[plus_inf] = 0
     np.exp(z, out=z)
     total = np.sum(z, axis=axis, keepdims=True)
@@ -137,9 +138,8 @@ def softmax_vjp(x: ArrayLike, g: ArrayLike, axis: int = -1) -> np.ndarray:
     if g.shape != x.shape:
         raise ValueError(f"g must have the shape of x {x.shape}, got {g.shape}")
     s = softmax(x, axis=axis)
-    out = g * s
-    dot = np.sum(out, axis=axis, keepdims=True)  # <g, s> per row
-    np.subtract(g, dot, out=out)
+    dot = np.expand_dims(np.vecdot(g, s, axis=axis), axis)  # <g, s> per row, no temporary
+    out = np.subtract(g, dot)
     np.multiply(out, s, out=out)  # s * (g - <g, s>)
     return out
 
