@@ -9,9 +9,10 @@ Method
   and float64; softmax gets the same numbers as shape (1000, 1000) and
   normalizes each row.
 * Passes: ``forward`` and ``derivative`` (f'(x)). For softmax the
-  "derivative" is the vector-Jacobian product ``softmax_vjp(x, g)`` with a
-  random g: the full Jacobian costs O(n^2) per row and is not comparable
-  with what a framework's backward computes.
+  "derivative" is the vector-Jacobian product ``softmax_vjp(x, g, output=s)``
+  with a random g and the forward's output s, as torch's backward receives
+  it: the full Jacobian costs O(n^2) per row and is not comparable with what
+  a framework's backward computes.
 * Compared implementations of one cell (pass x dtype):
   - this package;
   - single-threaded PyTorch (``torch.set_num_threads(1)``) on the same memory
@@ -281,8 +282,9 @@ def measure(spec: Activation, dtype: type[np.floating[Any]], budget: float) -> l
     params = spec.defaults
     if spec.vjp is not None:  # a vector-valued function: its backward is the VJP
         g = rng.standard_normal(shape).astype(dtype)
+        saved = spec.forward(x, **params)  # the forward's output, kept for backward as torch keeps it
         ours = {"forward": lambda: spec.forward(x, **params),
-                "derivative": lambda: spec.vjp(x, g, **params)}
+                "derivative": lambda: spec.vjp(x, g, output=saved, **params)}
         seed: dict[str, Kernel | None] = {"forward": _seeded(spec.naive_forward, x, **params),
                                           "derivative": None}  # only the O(n^2) Jacobian exists
     else:
@@ -433,7 +435,8 @@ def main(argv: list[str] | None = None) -> int:
         peak mem peak NumPy memory allocated during the call / x.nbytes, output included (tracemalloc):
                  1.00x = output only; 2.00x = one full-size temporary; a bool mask adds 0.25x (f32) / 0.125x (f64)
         fwd calls  calls of the function's own forward inside its derivative (seed's derivative in parentheses)
-        softmax  "derivative" is softmax_vjp(x, g) with a random g vs aten._softmax_backward_data: the full
+        softmax  "derivative" is softmax_vjp(x, g, output=s) with a random g and the saved forward output s,
+                 vs aten._softmax_backward_data (which also receives the output): the full
                  Jacobian (softmax_derivative) is O(n^2) per row, 8 GB here, and not comparable; the seed has
                  only that Jacobian, so /seed is n/a
         """))

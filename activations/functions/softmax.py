@@ -109,7 +109,7 @@ def softmax_derivative(x: ArrayLike, axis: int = -1) -> np.ndarray:
     return np.moveaxis(jac, -2, axis)  # put the index i back where the axis was
 
 
-def softmax_vjp(x: ArrayLike, g: ArrayLike, axis: int = -1) -> np.ndarray:
+def softmax_vjp(x: ArrayLike, g: ArrayLike, axis: int = -1, *, output: ArrayLike | None = None) -> np.ndarray:
     r"""Vector-Jacobian product of softmax: the gradient backpropagation needs.
 
     .. math:: (\mathbf{g}^{\top} J)_j = s_j\,\bigl(g_j - \langle \mathbf{g}, \mathbf{s} \rangle\bigr)
@@ -122,6 +122,9 @@ def softmax_vjp(x: ArrayLike, g: ArrayLike, axis: int = -1) -> np.ndarray:
         Upstream gradient dL/ds, the same shape as ``x``.
     axis : int, default -1
         The softmax axis.
+    output : array_like, optional
+        ``softmax(x, axis)`` if the forward pass already computed it, as
+        autograd keeps it: the VJP then skips recomputing it.
 
     Returns
     -------
@@ -137,7 +140,12 @@ def softmax_vjp(x: ArrayLike, g: ArrayLike, axis: int = -1) -> np.ndarray:
     g = as_float_array(g, "g")
     if g.shape != x.shape:
         raise ValueError(f"g must have the shape of x {x.shape}, got {g.shape}")
-    s = softmax(x, axis=axis)
+    if output is None:
+        s = softmax(x, axis=axis)
+    else:
+        s = as_float_array(output, "output")
+        if s.shape != x.shape:
+            raise ValueError(f"output must have the shape of x {x.shape}, got {s.shape}")
     dot = np.expand_dims(np.vecdot(g, s, axis=axis), axis)  # <g, s> per row, no temporary
     out = np.subtract(g, dot)
     np.multiply(out, s, out=out)  # s * (g - <g, s>)
