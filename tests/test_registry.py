@@ -165,10 +165,11 @@ def _functions(spec):
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)
 def test_signature_defaults_are_the_specs(spec):
     """forward(x, <params>), derivative(x, <params>), vjp(x, g, <params>): the parameters are
-    the spec's, in order, with the spec's defaults."""
+    the spec's, in order, with the spec's defaults. Keyword-only arguments after them (the
+    VJP's ``output=``, the saved forward) are not the function's parameters."""
     expected = [(p.name, p.default) for p in spec.parameters]
     for label, fn, leading in _functions(spec):
-        params = list(inspect.signature(fn).parameters.values())
+        params = [p for p in inspect.signature(fn).parameters.values() if p.kind is not p.KEYWORD_ONLY]
         assert [p.name for p in params[:leading]] == ["x", "g"][:leading], f"{spec.name}.{label}"
         assert all(p.default is inspect.Parameter.empty for p in params[:leading])
         got = [(p.name, p.default) for p in params[leading:]]

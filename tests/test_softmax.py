@@ -232,3 +232,17 @@ def test_softmax_properties():
     for far in (1e3, 1e300, np.inf):
         np.testing.assert_array_equal(jacobian([far, 0.0, 1.0]), np.zeros((3, 3)))
         np.testing.assert_array_equal(jacobian([-far, 0.0])[0], [0.0, 0.0])
+
+
+def test_vjp_with_the_saved_output_is_the_same():
+    """softmax_vjp(x, g, output=softmax(x)) skips the forward and gives the same result."""
+    rng = np.random.default_rng(7)
+    x, g = rng.normal(size=(2, 3, 5)) * 4, rng.normal(size=(2, 3, 5))
+    for axis in range(-3, 3):
+        s = activations.softmax(x, axis=axis)
+        np.testing.assert_array_equal(activations.softmax_vjp(x, g, axis=axis, output=s),
+                                      activations.softmax_vjp(x, g, axis=axis))
+    with pytest.raises(ValueError, match="output"):
+        activations.softmax_vjp(x, g, output=s[..., :2])
+    with pytest.raises(TypeError, match="output"):
+        activations.softmax_vjp(x, g, output="s")
