@@ -18,7 +18,7 @@ import activations
 
 ELEMENTWISE = [s for s in activations.specs() if s.elementwise]
 IDS = lambda s: s.name  # noqa: E731
-PROPERTY_SETTINGS = settings(max_examples=120, deadline=None, derandomize=True, database=None,
+PROPERTY_SETTINGS = settings(max_examples=80, deadline=None, derandomize=True, database=None,
                              suppress_health_check=[HealthCheck.too_slow])
 
 #: Finite float64 arrays, every magnitude (x ± 2h must not overflow, hence 1e300).
@@ -89,8 +89,9 @@ def test_monotonic_claim(spec, dtype, x):
     assert np.all(d >= 0), f"{spec.name}: f' < 0 at {x[d < 0]}"
     y = spec.forward(x)
     k = R.tolerance(spec.name, dtype)
-    slack = 2 * k * np.spacing(np.abs(y[:-1]).astype(dtype))
-    drop = y[:-1] - y[1:]
+    with np.errstate(over="ignore"):  # spacing(max) and -max - max are ±inf: harmless here
+        slack = 2 * k * np.spacing(np.abs(y[:-1])) if k else 0
+        drop = y[:-1] - y[1:]
     assert np.all(drop <= slack), f"{spec.name}: decreases at {x[:-1][drop > slack]}"
 
 
