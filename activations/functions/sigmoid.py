@@ -148,9 +148,11 @@ SPEC = register(Activation(
     torch_difference=None,
     accuracy_note=Text(
         "PyTorch 的反向传播按 (1 − σ)·σ 计算，x ≳ 37（float64）时梯度变成 0，"
-        "而真值约为 $e^{-x}$；因此测试导数时以 mpmath 参考值为准，只在普通点上与 torch 比较。",
+        "而真值约为 $e^{-x}$；正向计算在 x < −709.78（float64）时返回 0，而真值约为 $e^{x}$（次正规数）。"
+        "因此测试以 mpmath 参考值为准，只在普通点上与 torch 比较。",
         "PyTorch's backward computes (1 − σ)·σ, which is 0 for x ≳ 37 (float64) where "
-        "the true value is about $e^{-x}$; the tests hold the derivative to the mpmath "
+        "the true value is about $e^{-x}$, and its forward returns 0 for x < −709.78 where the "
+        "true value is about $e^{x}$, a subnormal. The tests hold this package to the mpmath "
         "reference and compare with torch only at ordinary points.",
     ),
     naive_forward=_naive,
