@@ -195,10 +195,11 @@ SPEC = register(Activation(
         lower=0.0,
         upper=1.0,
         note=Text(
-            "单调指 s_i 随自身的 x_i 递增（∂s_i/∂x_i = s_i(1 − s_i) ≥ 0）；"
-            "对所有 x_i 加同一个常数，结果不变。",
-            "Monotonic means s_i increases with its own x_i (∂s_i/∂x_i = s_i(1 − s_i) ≥ 0); "
-            "adding the same constant to every x_i changes nothing.",
+            r"单调指 $s_i$ 随自身的 $x_i$ 递增（$\partial s_i/\partial x_i = s_i(1 - s_i) \ge 0$）；"
+            r"对所有 $x_i$ 加同一个常数，结果不变。",
+            r"Monotonic means $s_i$ increases with its own $x_i$ "
+            r"($\partial s_i/\partial x_i = s_i(1 - s_i) \ge 0$); "
+            r"adding the same constant to every $x_i$ changes nothing.",
         ),
     ),
     kink=None,
@@ -234,7 +235,7 @@ SPEC = register(Activation(
     accuracy_note=None,
     naive_forward=_naive,
     naive_derivative=_naive_derivative,
-    numerics_inputs=(1000.0,),  # the row [x, x + 1, x + 2]
+    numerics_inputs=(1000.0, -1000.0),  # the rows [x, x + 1, x + 2]
     plot_range=(-6.0, 6.0),
     elementwise=False,
     vjp=softmax_vjp,
