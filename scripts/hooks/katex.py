@@ -30,6 +30,12 @@ MATH = re.compile(
     re.DOTALL,
 )
 
+# Notebook pages: mkdocs-jupyter leaves $...$ in the Markdown cells for MathJax, which the site
+# does not load (no CDN). Those cells hold no <div>, so the cell's first </div> closes it.
+NOTEBOOK_MARKDOWN = re.compile(r'(<div class="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>)(.*?)(</div>)', re.DOTALL)
+TAG = re.compile(r"(<[^>]+>)")
+DOLLARS = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\n]+?)\$", re.DOTALL)
+
 _node: subprocess.Popen[str] | None = None
 _cache: dict[str, str] = {}
 _version = ""
@@ -77,7 +83,24 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: objec
         except ValueError as err:
             raise PluginError(f"{page.file.src_uri}: KaTeX cannot typeset ${tex}$: {err}") from None
 
-    return MATH.sub(replace, content)
+    content = MATH.sub(replace, content)
+    if page.file.src_uri.endswith(".ipynb"):
+        content = NOTEBOOK_MARKDOWN.sub(lambda m: m[1] + _typeset_dollars(m[2], page) + m[3], content)
+    return content
+
+
+def _typeset_dollars(cell_html: str, page: Page) -> str:
+    """Typeset $...$ and $$...$$ in the text (not the tags) of a notebook's Markdown cell."""
+    def replace(m: re.Match[str]) -> str:
+        display = m.group("display") is not None
+        tex = html.unescape(m.group("display") if display else m.group("inline")).strip()
+        try:
+            return render(tex, display=display)
+        except ValueError as err:
+            raise PluginError(f"{page.file.src_uri}: KaTeX cannot typeset ${tex}$: {err}") from None
+
+    parts = TAG.split(cell_html)
+    return "".join(p if TAG.fullmatch(p) else DOLLARS.sub(replace, p) for p in parts)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

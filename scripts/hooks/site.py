@@ -19,6 +19,7 @@ import filecmp
 import hashlib
 import json
 import logging
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -29,6 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from mkdocs_jupyter.plugin import NotebookFile
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
@@ -113,6 +115,51 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.remove(file)  # in place: i18n's Files subclass resolves links per language
         files.append(page)
     return files
+
+
+@event_priority(-100)  # after mkdocs-static-i18n (50) set this page's language links
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """The header's language links (and <link rel=alternate>): this page, in each language.
+
+    mkdocs-static-i18n links the home pages absolutely (wrong below a sub-path, as on GitHub
+    Pages) and a notebook page to the other language's home; every link here is relative.
+    """
+    alternates = getattr(config.extra, "alternate", None) or []  # i18n sets the attribute Jinja reads
+    prefixes = {lang: "" if lang == DEFAULT_LANGUAGE else f"{lang}/" for lang in _languages(config)}
+    own = next((p for p in prefixes.values() if p and page.url.startswith(p)), "")
+    for alternate in alternates:
+        if alternate.get("lang") in prefixes:
+            alternate["link"] = prefixes[alternate["lang"]] + page.url[len(own):]
+    return context
+
+
+NOTEBOOK_SCRIPTS = re.compile(
+    r'<script src="">\s*</script>'  # the MathJax tag mkdocs-jupyter leaves empty
+    r'|<script type="text/x-mathjax-config">.*?</script>'
+    r'|<script type="module">(?:(?!</script>).)*?cdnjs\.cloudflare\.com.*?</script>',  # mermaid: no CDN here
+    re.DOTALL,
+)
+HEADING_ID = re.compile(r'(<h[1-6] id=")([^"]*)(")')
+
+
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Notebook pages: no CDN scripts, and heading ids that match the table of contents."""
+    if not page.file.src_uri.endswith(".ipynb"):
+        return content
+    content = NOTEBOOK_SCRIPTS.sub("", content)
+    # nbconvert drops CJK characters from heading ids (id=""), while the TOC, built by Python-Markdown
+    # from the same headings in the same order, has "_1", "_2", ...: give each heading its TOC id.
+    ids = iter(_toc_ids(page.toc))
+    content = HEADING_ID.sub(lambda m: m[1] + next(ids, m[2]) + m[3], content)
+    return content
+
+
+def _toc_ids(toc: object) -> list[str]:
+    out = []
+    for item in toc:
+        out.append(item.id)
+        out.extend(_toc_ids(item.children))
+    return out
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has written the merged index

@@ -131,17 +131,9 @@ def test_nav_lists_every_function_in_registry_order(built_site, lang):
 
 ALL_PAGES = [pytest.param(lang, url, id=f"{lang}-{url.strip('/') or 'home'}") for lang in LANGS for url in
              ["", "overview/", *(f"functions/{s.slug}/" for s in SPECS), "notebooks/explore/"]]
-KNOWN_SWITCHER_BUG = pytest.mark.xfail(strict=True, reason=(
-    "known site bug: mkdocs-static-i18n's language links (header selector and <link rel=alternate>) are absolute "
-    "on the home pages (href=\"/\", \"/en/\": wrong when the site is served below a sub-path, e.g. a GitHub "
-    "Pages project site), and on en/notebooks/explore/ the 简体中文 link is \"/\" (the zh home) instead of "
-    "../../../notebooks/explore/. Remove this marker once fixed."))
-SWITCHER_BUG_PAGES = {"zh-home", "en-home", "en-notebooks/explore"}
 
 
-@pytest.mark.parametrize(("lang", "url"), [
-    pytest.param(*p.values, id=p.id, marks=KNOWN_SWITCHER_BUG if p.id in SWITCHER_BUG_PAGES else ())
-    for p in ALL_PAGES])
+@pytest.mark.parametrize(("lang", "url"), ALL_PAGES)
 def test_language_selector_links_the_same_page(built_site, lang, url):
     """The header's language links (and <link rel=alternate>) go to this page in each language, relatively."""
     path = _page_path(built_site.site, lang, url)
@@ -156,14 +148,7 @@ def test_language_selector_links_the_same_page(built_site, lang, url):
             assert urljoin(here, href) == f"http://site/{LANGS[target]}{url}", f"{path}: {target} link {href!r}"
 
 
-KNOWN_NOTEBOOK_ANCHOR_BUG = pytest.mark.xfail(strict=True, reason=(
-    "known site bug: on notebooks/explore/ (zh) every notebook heading has id=\"\" (nbconvert slugs drop CJK), "
-    "so the table of contents' links #_1 ... #_5 lead nowhere. Remove this marker once fixed."))
-
-
-@pytest.mark.parametrize(("lang", "url"), [
-    pytest.param(*p.values, id=p.id, marks=KNOWN_NOTEBOOK_ANCHOR_BUG if p.id == "zh-notebooks/explore" else ())
-    for p in ALL_PAGES])
+@pytest.mark.parametrize(("lang", "url"), ALL_PAGES)
 def test_internal_links_resolve(built_site, lang, url):
     """Every link within the site reaches a built file, and its #fragment an id there."""
     path = _page_path(built_site.site, lang, url)
@@ -190,10 +175,6 @@ def _ids(path: Path) -> frozenset[str]:
     return frozenset(re.findall(r'\bid="([^"]*)"', text)) | set(re.findall(r'<a\b[^>]*\bname="([^"]*)"', text))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known site bug: the notebook pages show their Markdown cells' math as raw TeX ($\\sigma(x) = ...$): "
-    "the KaTeX hook only typesets arithmatex output, and mkdocs-jupyter's MathJax <script src=\"\"> loads "
-    "nothing. Remove this marker once fixed."))
 @pytest.mark.parametrize("lang", LANGS)
 def test_notebook_math_is_typeset(built_site, lang):
     text = _page_path(built_site.site, lang, "notebooks/explore/").read_text(encoding="utf-8")
