@@ -235,7 +235,8 @@ def render(out_dir: Path = OUT_DIR, force: bool = False) -> list[str]:
                 plt.close(fig)
         manifest[plot.stem] = digest
         rendered.append(plot.stem)
-    manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    if rendered:  # write only on a change: `mkdocs serve` watches docs/ and would rebuild forever
+        manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     return rendered
 
 

@@ -10,9 +10,11 @@ appears in the nav without touching ``mkdocs.yml``.
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import math
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,7 +26,6 @@ from mkdocs.structure.pages import Page
 
 import activations
 from activations import Activation
-from activations import _checks as checks
 
 MARKER = re.compile(r"<!--\s*fact:\s*(?P<name>[^\s>]*)\s*-->")
 LOOSE_MARKER = re.compile(r"<!--\s*fact\b")  # anything that looks like a marker but is malformed
@@ -196,6 +197,7 @@ def code(spec: Activation, lang: str, depth: str) -> str:
     functions.sort(key=lambda f: inspect.getsourcelines(f)[1])
     body = "\n\n".join(inspect.getsource(f).rstrip() for f in functions)
     rel = Path(module.__file__).relative_to(Path(activations.__file__).parent.parent).as_posix()
+    checks = activations._checks
     shared = "\n\n".join(inspect.getsource(f).rstrip() for f in (checks.as_float_array, checks.elementwise))
     return (_source_block(rel, body) + f'\n\n??? info "{WORDS[lang]["source_title"]}: '
             f'`activations/_checks.py`"\n\n' + _indent(_source_block("activations/_checks.py", shared)))
@@ -258,8 +260,21 @@ SITE_FACTS: dict[str, Callable[[str, str], str]] = {
 
 # --- MkDocs events ------------------------------------------------------------------------------
 
+def _reload_package() -> None:
+    """Import the package anew, so that `mkdocs serve` shows an edited spec on the next reload.
+
+    MkDocs loads a hook once per process and Python keeps imported modules; this hook runs
+    first (it is listed first in mkdocs.yml), so site.py's plots then import the new modules too.
+    """
+    global activations
+    for name in [m for m in sys.modules if m == "activations" or m.startswith("activations.")]:
+        del sys.modules[name]
+    activations = importlib.import_module("activations")
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Replace the nav's ``functions/`` placeholder by the registry's pages, in order."""
+    _reload_package()
     pages = [f"functions/{s.slug}.md" for s in activations.specs()]
     for i, item in enumerate(config.nav or []):
         if isinstance(item, dict) and list(item.values()) in ([NAV_PLACEHOLDER], [pages]):

@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import filecmp
 import hashlib
+import importlib
+import importlib.util
 import json
 import logging
 import re
 import shutil
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import jupytext
 import nbformat
@@ -36,10 +39,6 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import plots  # noqa: E402  (scripts/plots.py)
-
-import activations  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site")
 DOCS = ROOT / "docs"
@@ -64,7 +63,7 @@ def _copy_katex() -> None:
 
 def _package_digest() -> str:
     h = hashlib.sha256()
-    package = Path(activations.__file__).parent
+    package = Path(importlib.import_module("activations").__file__).parent
     for path in sorted(package.rglob("*.py")):
         h.update(path.relative_to(package).as_posix().encode())
         h.update(path.read_bytes())
@@ -95,8 +94,18 @@ def _execute_notebooks() -> None:
         nbformat.write(nb, target)
 
 
+def _load_plots() -> ModuleType:
+    """scripts/plots.py, loaded anew: it imports the package that facts.py has just reloaded."""
+    spec = importlib.util.spec_from_file_location("plots", ROOT / "scripts" / "plots.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["plots"] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
-    rendered = plots.render()
+    rendered = _load_plots().render()
     if rendered:
         log.info("rendered plots: %s", ", ".join(rendered))
     _copy_katex()
