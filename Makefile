@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup serve build test lint bench plots clean
+.PHONY: setup chromium serve build test lint bench plots clean
 
 $(STAMP): requirements.txt pyproject.toml package.json package-lock.json
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -24,9 +24,12 @@ serve: setup  ## build, then serve at http://127.0.0.1:8000 with live reload
 build: setup  ## the static site into site/
 	$(BIN)/mkdocs build --strict
 
-test: setup  ## lint, unit and property tests, the site build and the browser tests
+test: setup chromium  ## lint, unit and property tests, the site build and the browser tests
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+chromium:  ## the browser tests drive Debian's Chromium; install it when it is missing (needs root)
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 lint: setup
 	$(BIN)/ruff check .

@@ -235,12 +235,12 @@ def function_list(lang: str, depth: str) -> str:
 def overview_table(lang: str, depth: str) -> str:
     w = WORDS[lang]
     rows = [f"| {w['name']} | {w['range']} | {w['monotonic']} | {w['smoothness']} | {w['zero_centred']} "
-            f"| {w['saturating']} | {w['summary']} |", "|---|---|---|---|---|---|---|"]
-    for s in activations.specs():
+            f"| {w['saturating']} | {w['bounded']} |", "|---|---|---|---|---|---|---|"]
+    for s in activations.specs():  # the one-line summaries are on the home page's list
         p = s.properties
         rows.append(f"| [{s.title[lang]}]({depth}functions/{s.slug}.md) | ${p.range}$ | {_yes(p.monotonic, w)} "
                     f"| ${p.smoothness}$ | {_yes(p.zero_centred, w)} | {w['sat.' + p.saturating]} "
-                    f"| {s.summary[lang]} |")
+                    f"| {w['bnd.' + p.bounded]} |")
     return "\n".join(rows)
 
 

@@ -142,6 +142,15 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     return context
 
 
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """404.html has no page: its language links go to each language's home (it is served at any depth)."""
+    if template_name == "404.html":
+        for alternate in getattr(config.extra, "alternate", None) or []:
+            lang = alternate.get("lang")
+            alternate["link"] = "/" if lang == DEFAULT_LANGUAGE else f"/{lang}/"
+    return context
+
+
 NOTEBOOK_SCRIPTS = re.compile(
     r'<script src="">\s*</script>'  # the MathJax tag mkdocs-jupyter leaves empty
     r'|<script type="text/x-mathjax-config">.*?</script>'
