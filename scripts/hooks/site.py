@@ -2,7 +2,7 @@
 
 - before the build: render the plots (``scripts/plots.py``), copy KaTeX's stylesheet
   and fonts from ``node_modules`` into ``docs/assets/katex/``, and execute the notebooks
-  from ``notebooks/*.py`` into ``docs/notebooks/``. Each step skips its work when its
+  from ``notebooks/*.py`` into ``docs/notebooks/``, one per language. Each step skips its work when its
   inputs did not change, so a second build with nothing changed renders and executes
   nothing. Generated files are ignored by git.
 - on the files: keep the notebooks pages. mkdocs-static-i18n rebuilds every ``File``
@@ -70,28 +70,33 @@ def _package_digest() -> str:
     return h.hexdigest()
 
 
-def _execute_notebooks() -> None:
-    """notebooks/<name>.<lang>.py (jupytext) -> docs/notebooks/<name>[.<lang>].ipynb, executed."""
+def _execute_notebooks(languages: list[str]) -> None:
+    """notebooks/<name>.py (jupytext) -> docs/notebooks/<name>[.<lang>].ipynb, one per language, executed.
+
+    A Markdown cell with ``lang="zh"`` (or ``"en"``) in its header belongs to that language's
+    notebook only; the code cells are shared, so both notebooks always run the same code.
+    """
     package = _package_digest()
     for source in sorted(NOTEBOOK_SOURCES.glob("*.py")):
-        stem, lang = source.stem.rsplit(".", 1)
-        target = NOTEBOOK_OUT / (f"{stem}.ipynb" if lang == DEFAULT_LANGUAGE else f"{stem}.{lang}.ipynb")
-        digest = hashlib.sha256(source.read_bytes() + package.encode()).hexdigest()
-        if target.exists():
-            old = nbformat.read(target, as_version=4)
-            if old.metadata.get("handbook", {}).get("inputs") == digest:
+        for lang in languages:
+            name = f"{source.stem}.ipynb" if lang == DEFAULT_LANGUAGE else f"{source.stem}.{lang}.ipynb"
+            target = NOTEBOOK_OUT / name
+            digest = hashlib.sha256(source.read_bytes() + lang.encode() + package.encode()).hexdigest()
+            if target.exists() and nbformat.read(target, as_version=4).metadata.get("handbook", {}).get(
+                    "inputs") == digest:
                 continue
-        log.info("executing %s", source.relative_to(ROOT))
-        nb = jupytext.read(source)
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-        try:
+            log.info("executing %s (%s)", source.relative_to(ROOT), lang)
+            nb = jupytext.read(source)
+            nb.cells = [c for c in nb.cells if c.metadata.pop("lang", lang) == lang]
+            nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
             client = NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}})
-            client.execute()
-        except CellExecutionError as err:
-            raise PluginError(f"site hook: {source.relative_to(ROOT)} failed to execute:\n{err}") from None
-        nb.metadata["handbook"] = {"inputs": digest, "source": source.relative_to(ROOT).as_posix()}
-        NOTEBOOK_OUT.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, target)
+            try:
+                client.execute()
+            except CellExecutionError as err:
+                raise PluginError(f"site hook: {source.relative_to(ROOT)} ({lang}) failed to execute:\n{err}") from None
+            nb.metadata["handbook"] = {"inputs": digest, "source": source.relative_to(ROOT).as_posix()}
+            NOTEBOOK_OUT.mkdir(parents=True, exist_ok=True)
+            nbformat.write(nb, target)
 
 
 def _load_plots() -> ModuleType:
@@ -109,7 +114,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if rendered:
         log.info("rendered plots: %s", ", ".join(rendered))
     _copy_katex()
-    _execute_notebooks()
+    _execute_notebooks(_languages(config))
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100), which turned the notebooks into raw files
