@@ -156,6 +156,25 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     return context
 
 
+ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Without a site_url, drop the <link rel=alternate hreflang> tags from <head>.
+
+    Material fetches sitemap.xml next to each of them to map pages between languages; with
+    mkdocs-static-i18n's per-page links those are 404s on every page (mkdocs-material#6582),
+    and a relative hreflang is ignored by search engines anyway. The header's language links,
+    which readers click, are unaffected. With a site_url the tags stay, as Material intends.
+    """
+    return output if config.site_url else ALTERNATE_LINK.sub("", output)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The same for 404.html, which is a template, not a page."""
+    return output if config.site_url else ALTERNATE_LINK.sub("", output)
+
+
 NOTEBOOK_SCRIPTS = re.compile(
     r'<script src="">\s*</script>'  # the MathJax tag mkdocs-jupyter leaves empty
     r'|<script type="text/x-mathjax-config">.*?</script>'

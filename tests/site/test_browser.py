@@ -42,12 +42,9 @@ class Traffic:
     offsite: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    #: 404s of Material asking for sitemap.xml next to each <link rel="alternate"> (see
-    #: test_no_sitemap_probes_fail): tolerated by assert_offline, tested on their own.
-    sitemap_probes: list[str] = field(default_factory=list)
 
     def clear(self) -> None:
-        for seen in (self.offsite, self.failed, self.errors, self.sitemap_probes):
+        for seen in (self.offsite, self.failed, self.errors):
             seen.clear()
 
     def on_request(self, request) -> None:
@@ -56,9 +53,7 @@ class Traffic:
             self.offsite.append(url)
 
     def on_response(self, response) -> None:
-        if response.status == 404 and response.url.endswith("/sitemap.xml"):
-            self.sitemap_probes.append(response.url)
-        elif response.status >= 400:
+        if response.status >= 400:  # e.g. Material probing sitemap.xml next to a per-page hreflang link
             self.failed.append(f"{response.status} {response.url}")
 
 
@@ -146,15 +141,6 @@ def test_page_renders_offline(page, traffic, url):
         assert not [f for f in fonts if f.endswith(":error")], f"{url}: KaTeX fonts failed: {fonts}"
     check_images(page, url, plots="/functions/" in f"/{url}" or url.endswith("overview/"))
     assert_offline(traffic, url)
-
-
-@pytest.mark.xfail(strict=True, reason=(
-    "known site bug: mkdocs-static-i18n writes per-page <link rel=alternate> hrefs and Material's "
-    "language-switch code fetches sitemap.xml next to each one (mkdocs-material#6582): two 404s per page, "
-    "e.g. functions/relu/sitemap.xml and en/functions/relu/sitemap.xml. Remove this marker once fixed."))
-def test_no_sitemap_probes_fail(page, traffic):
-    visit(page, traffic, "functions/relu/", idle=True)
-    assert not traffic.sitemap_probes, f"404: {traffic.sitemap_probes}"
 
 
 SECTION_KATEX = """id => {
