@@ -52,6 +52,10 @@ def softplus(x: np.ndarray, beta: float = 1.0) -> np.ndarray:
     needs only ``exp(-|z|)`` in (0, 1], and ``log1p`` keeps the tiny values.
     Unlike ``torch.nn.functional.softplus`` there is no ``threshold``: the
     result is accurate for every x, not replaced by x above a cut-off.
+    With a beta that is not a power of 2, the product beta*x is rounded
+    before ``exp``, so in the negative tail the error grows to about |beta x|
+    ulp (measured: up to ~400 ulp at beta*x = -700 in float64); at beta = 1
+    it stays within a few ulp everywhere.
 
     Examples
     --------
