@@ -186,6 +186,6 @@ SPEC = register(Activation(
     accuracy_note=None,
     naive_forward=_naive,
     naive_derivative=_naive_derivative,
-    numerics_inputs=(-40.0, 800.0),
+    numerics_inputs=(-40.0, 800.0, -800.0),
     plot_range=(-5.0, 5.0),
 ))
