@@ -45,9 +45,9 @@ WORDS = {
         "x": "输入 x", "textbook": "教科书公式", "package": "本包", "f": "f(x)", "df": "f′(x)",
         "plot_alt": "{name} 的函数图像与导数图像", "softmax_logit": "Softmax：一个对数几率变化时各输出的变化",
         "softmax_temp": "Softmax：温度 T 对输出分布的影响", "overview_alt": "所有逐元素激活函数及其导数",
-        "name": "名称", "summary": "简介", "torch_diff": "与 PyTorch 的差异",
+        "name": "名称", "torch_diff": "与 PyTorch 的差异",
         "accuracy": "关于精度", "source_title": "共享的输入检查", "row": "输入行",
-        "dtype": "dtype", "warnings": "教科书公式触发的浮点异常",
+        "warnings": "教科书公式触发的浮点异常",
         "fp.overflow": "上溢", "fp.underflow": "下溢", "fp.invalid": "无效运算（NaN）", "fp.divide": "除以零",
         "sep": "、",
     },
@@ -66,9 +66,9 @@ WORDS = {
         "plot_alt": "{name}: the function and its derivative",
         "softmax_logit": "Softmax: the outputs as one logit varies",
         "softmax_temp": "Softmax: the effect of the temperature T", "overview_alt":
-        "Every element-wise activation function and its derivative", "name": "Name", "summary": "Summary",
+        "Every element-wise activation function and its derivative", "name": "Name",
         "torch_diff": "Difference from PyTorch", "accuracy": "On accuracy",
-        "source_title": "The shared input checks", "row": "input row", "dtype": "dtype",
+        "source_title": "The shared input checks", "row": "input row",
         "warnings": "floating-point errors of the textbook formula",
         "fp.overflow": "overflow", "fp.underflow": "underflow", "fp.invalid": "invalid (NaN)",
         "fp.divide": "division by zero", "sep": ", ",
@@ -118,7 +118,7 @@ def derivative(spec: Activation, lang: str, depth: str) -> str:
 def kink(spec: Activation, lang: str, depth: str) -> str:
     if spec.kink is None:
         raise LookupError("has no kink")
-    return f'!!! note "{WORDS[lang]["kink"]}"\n\n    {spec.kink[lang]}'
+    return _admonition("note", WORDS[lang]["kink"], spec.kink[lang])
 
 
 def parameters(spec: Activation, lang: str, depth: str) -> str:
@@ -203,6 +203,10 @@ def code(spec: Activation, lang: str, depth: str) -> str:
             f'`activations/_checks.py`"\n\n' + _indent(_source_block("activations/_checks.py", shared)))
 
 
+def _admonition(kind: str, title: str, text: str) -> str:
+    return f'!!! {kind} "{title}"\n\n' + _indent(text)
+
+
 def _indent(text: str) -> str:
     return "\n".join(("    " + line) if line else "" for line in text.splitlines())
 
@@ -218,7 +222,7 @@ def frameworks(spec: Activation, lang: str, depth: str) -> str:
     notes = []
     for key, text in (("torch_diff", spec.torch_difference), ("accuracy", spec.accuracy_note)):
         if text is not None:
-            notes.append(f'!!! info "{w[key]}"\n\n    {text[lang]}')
+            notes.append(_admonition("info", w[key], text[lang]))
     return "\n\n".join(["\n".join(rows), *notes])
 
 
