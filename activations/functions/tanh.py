@@ -130,7 +130,7 @@ SPEC = register(Activation(
     frameworks=(
         FrameworkName("PyTorch", "torch.tanh", "(input)", "torch.nn.Tanh()"),
         FrameworkName("Keras", "keras.activations.tanh", "(x)"),
-        FrameworkName("JAX", "jax.numpy.tanh", "(x)"),
+        FrameworkName("JAX", "jax.nn.tanh", "(x)"),  # an alias of jax.numpy.tanh
     ),
     torch_difference=None,
     accuracy_note=Text(
