@@ -45,7 +45,6 @@ DOCS = ROOT / "docs"
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
 NOTEBOOK_SOURCES = ROOT / "notebooks"
 NOTEBOOK_OUT = DOCS / "notebooks"
-DEFAULT_LANGUAGE = "zh"
 
 
 def _copy_katex() -> None:
@@ -70,7 +69,7 @@ def _package_digest() -> str:
     return h.hexdigest()
 
 
-def _execute_notebooks(languages: list[str]) -> None:
+def _execute_notebooks(prefixes: dict[str, str]) -> None:
     """notebooks/<name>.py (jupytext) -> docs/notebooks/<name>[.<lang>].ipynb, one per language, executed.
 
     A Markdown cell with ``lang="zh"`` (or ``"en"``) in its header belongs to that language's
@@ -78,8 +77,8 @@ def _execute_notebooks(languages: list[str]) -> None:
     """
     package = _package_digest()
     for source in sorted(NOTEBOOK_SOURCES.glob("*.py")):
-        for lang in languages:
-            name = f"{source.stem}.ipynb" if lang == DEFAULT_LANGUAGE else f"{source.stem}.{lang}.ipynb"
+        for lang, prefix in prefixes.items():
+            name = f"{source.stem}.{lang}.ipynb" if prefix else f"{source.stem}.ipynb"  # i18n's suffix layout
             target = NOTEBOOK_OUT / name
             digest = hashlib.sha256(source.read_bytes() + lang.encode() + package.encode()).hexdigest()
             if target.exists() and nbformat.read(target, as_version=4).metadata.get("handbook", {}).get(
@@ -114,7 +113,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if rendered:
         log.info("rendered plots: %s", ", ".join(rendered))
     _copy_katex()
-    _execute_notebooks(_languages(config))
+    _execute_notebooks(_prefixes(config))
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100), which turned the notebooks into raw files
@@ -139,8 +138,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     Pages) and a notebook page to the other language's home; every link here is relative.
     """
     alternates = getattr(config.extra, "alternate", None) or []  # i18n sets the attribute Jinja reads
-    prefixes = {lang: "" if lang == DEFAULT_LANGUAGE else f"{lang}/" for lang in _languages(config)}
-    own = next((p for p in prefixes.values() if p and page.url.startswith(p)), "")
+    prefixes = _prefixes(config)
+    own = prefixes[_language_of(page.url, prefixes)]
     for alternate in alternates:
         if alternate.get("lang") in prefixes:
             alternate["link"] = prefixes[alternate["lang"]] + page.url[len(own):]
@@ -150,9 +149,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
     """404.html has no page: its language links go to each language's home (it is served at any depth)."""
     if template_name == "404.html":
+        prefixes = _prefixes(config)
         for alternate in getattr(config.extra, "alternate", None) or []:
-            lang = alternate.get("lang")
-            alternate["link"] = "/" if lang == DEFAULT_LANGUAGE else f"/{lang}/"
+            if alternate.get("lang") in prefixes:
+                alternate["link"] = "/" + prefixes[alternate["lang"]]
     return context
 
 
@@ -210,20 +210,28 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not index_path.exists():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    prefixes = [f"{lang}/" for lang in _languages(config) if lang != DEFAULT_LANGUAGE]
-    by_lang: dict[str, list[dict[str, object]]] = {DEFAULT_LANGUAGE: []}
+    prefixes = _prefixes(config)
+    by_lang: dict[str, list[dict[str, object]]] = {lang: [] for lang in prefixes}
     for doc in index["docs"]:
         location = str(doc["location"])
-        lang = next((p[:-1] for p in prefixes if location.startswith(p)), DEFAULT_LANGUAGE)
-        if lang != DEFAULT_LANGUAGE:
-            doc = {**doc, "location": location[len(lang) + 1:]}  # relative to the language's root
-        by_lang.setdefault(lang, []).append(doc)
+        lang = _language_of(location, prefixes)
+        # relative to the language's root, which is where its pages look for search/ (overrides/main.html)
+        by_lang[lang].append({**doc, "location": location[len(prefixes[lang]):]})
     for lang, docs in by_lang.items():
-        path = index_path if lang == DEFAULT_LANGUAGE else Path(config.site_dir) / lang / "search" / index_path.name
+        path = Path(config.site_dir) / prefixes[lang] / "search" / index_path.name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False), encoding="utf-8")
 
 
-def _languages(config: MkDocsConfig) -> list[str]:
+def _prefixes(config: MkDocsConfig) -> dict[str, str]:
+    """Each language's folder in the site, as mkdocs-static-i18n lays it out: {"zh": "", "en": "en/"}."""
     i18n = config.plugins.get("i18n")
-    return [lang.locale for lang in i18n.config.languages] if i18n else [DEFAULT_LANGUAGE]
+    if i18n is None:
+        return {config.theme.language: ""}
+    return {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in i18n.config.languages}
+
+
+def _language_of(url: str, prefixes: dict[str, str]) -> str:
+    """The language whose folder holds ``url`` (a site-relative URL): the default one if none other does."""
+    return next((lang for lang, p in prefixes.items() if p and url.startswith(p)),
+                next(lang for lang, p in prefixes.items() if not p))
