@@ -19,8 +19,15 @@ LANGUAGES = ("zh", "en")
 
 #: How far a function is bounded: below and above, below only, above only, or not at all.
 Bounded = Literal["both", "below", "above", "none"]
-#: Where the derivative goes to 0: on both sides, only for x -> -inf, or nowhere.
-Saturating = Literal["both", "negative", "none"]
+#: How the derivative goes to 0 on one side (x -> -inf or x -> +inf):
+#: "soft": f'(x) -> 0 but f'(x) != 0 at every finite x (sigmoid, tanh, ELU's negative side);
+#: "hard": f'(x) = 0 exactly on a whole half-line (ReLU for x < 0);
+#: "none": f' does not go to 0 (ReLU for x > 0, LeakyReLU on both sides).
+Saturation = Literal["soft", "hard", "none"]
+
+#: The frameworks every frameworks table names, in the order shown.
+FRAMEWORKS = ("PyTorch", "Keras", "JAX", "PaddlePaddle", "MindSpore")
+Framework = Literal["PyTorch", "Keras", "JAX", "PaddlePaddle", "MindSpore"]
 
 
 @dataclass(frozen=True)
@@ -61,7 +68,7 @@ class Properties:
     monotonic: bool  # f' >= 0 everywhere (for softmax: in its own logit)
     smoothness: str  # LaTeX class, e.g. r"C^\infty" or r"C^0"
     zero_centred: bool  # f is odd, f(-x) = -f(x): inputs symmetric about 0 give outputs with mean 0
-    saturating: Saturating
+    saturation: tuple[Saturation, Saturation]  # (x -> -inf side, x -> +inf side); see Saturation
     bounded: Bounded
     lower: float  # infimum of f at the default parameters, the value the tests hold f to
     upper: float  # supremum of f at the default parameters
@@ -80,14 +87,43 @@ class Reference:
 
 
 @dataclass(frozen=True)
-class FrameworkName:
-    """How one framework spells the function and what its defaults are."""
+class Deviation:
+    """One special input where a framework's value differs from this package's.
 
-    framework: Literal["PyTorch", "Keras", "JAX"]
+    Measured by ``tests/test_frameworks.py``: the declared deviations of a framework must be
+    exactly the ones the installed framework shows, so a stale or a missing one fails.
+    """
+
+    quantity: Literal["f", "df"]  # the forward, or its derivative (the framework's autograd)
+    x: float | tuple[float, ...]  # the input (a row of logits for a function that is not element-wise)
+    value: float | tuple[float, ...]  # what the framework returns there, in float64
+
+
+@dataclass(frozen=True)
+class FrameworkName:
+    """How one framework spells the function, what its defaults are, and where it differs.
+
+    The row says "same" only where ``difference`` is None and ``deviations`` is empty; the
+    framework tests prove that claim on special inputs against the installed framework.
+    """
+
+    framework: Framework
     functional: str  # e.g. "torch.nn.functional.elu"
     signature: str  # parameters and defaults as the framework writes them
     module: str | None = None  # layer/module form, e.g. "torch.nn.ELU"
-    difference: Text | None = None  # how it differs from this package, if it does
+    difference: Text | None = None  # names, defaults, conventions: how it differs, in words
+    #: A one-line call at the framework's defaults, as a reader writes it, e.g. "jax.nn.elu(x)";
+    #: the tests evaluate it (x a framework array) against this package at ``params``.
+    call: str | None = None
+    #: This package's parameters that equal the framework's defaults, where those differ from
+    #: this package's own defaults (e.g. Keras' leaky_relu: {"negative_slope": 0.2}).
+    params: tuple[tuple[str, float], ...] = ()
+    deviations: tuple[Deviation, ...] = ()  # special inputs where its value differs (see Deviation)
+    source: str | None = None  # where names and defaults come from if it is not installed (MindSpore)
+
+    def __post_init__(self) -> None:
+        if self.deviations and self.difference is None:
+            raise ValueError(f"{self.functional}: deviations need a difference that explains them")
 
 
 @dataclass(frozen=True)
@@ -121,13 +157,18 @@ class Activation:
     plot_range: tuple[float, float]
     elementwise: bool = True
     vjp: Callable[..., Any] | None = None  # vector-Jacobian product (softmax)
+    #: How this package computes f and f' (the primitives, named as `np.<routine>` in code spans,
+    #: the identities, the tricks), rendered into the page's #numerics section. Tied to the
+    #: kernels by tests/test_implementation_text.py: a kernel rewritten without it fails.
+    implementation: Text | None = None  # TODO(session): required once every module has one
 
     def __post_init__(self) -> None:
         names = [p.name for p in self.parameters]
         if len(set(names)) != len(names):
             raise ValueError(f"{self.name}: parameter names repeat: {names}")
-        if {f.framework for f in self.frameworks} != {"PyTorch", "Keras", "JAX"}:
-            raise ValueError(f"{self.name}: frameworks must name PyTorch, Keras and JAX")
+        if tuple(f.framework for f in self.frameworks) != FRAMEWORKS[: len(self.frameworks)] or len(
+                self.frameworks) < 3:  # TODO(session): all five once every module has them
+            raise ValueError(f"{self.name}: frameworks must name {', '.join(FRAMEWORKS)}, in that order")
         if not self.references:
             raise ValueError(f"{self.name}: at least one reference is needed")
 

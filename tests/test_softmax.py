@@ -228,7 +228,7 @@ def test_softmax_properties():
         assert np.all((p.lower <= s) & (s <= p.upper))
         assert np.all(np.diagonal(jacobian(row)) >= 0) == p.monotonic
     assert softmax([0.0, -np.inf]).tolist() == [p.upper, p.lower]
-    assert p.bounded == "both" and p.saturating == "both" and not p.zero_centred
+    assert p.bounded == "both" and p.saturation == ("soft", "soft") and not p.zero_centred
     for far in (1e3, 1e300, np.inf):
         np.testing.assert_array_equal(jacobian([far, 0.0, 1.0]), np.zeros((3, 3)))
         np.testing.assert_array_equal(jacobian([-far, 0.0])[0], [0.0, 0.0])

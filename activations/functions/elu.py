@@ -128,7 +128,7 @@ SPEC = register(Activation(
         monotonic=True,
         smoothness=r"C^1\ (\alpha = 1);\ C^0\ (\alpha \ne 1)",
         zero_centred=False,
-        saturating="negative",
+        saturation=("soft", "none"),
         bounded="below",
         lower=-1.0,
         upper=float("inf"),

@@ -36,7 +36,8 @@ WORDS = {
     "zh": {
         "yes": "是", "no": "否", "range": "值域", "monotonic": "单调", "smoothness": "光滑性",
         "zero_centred": "零中心", "saturating": "饱和", "bounded": "有界",
-        "sat.both": "两侧饱和", "sat.negative": "仅负半轴饱和（x → −∞）", "sat.none": "不饱和",
+        "sat.soft": "软饱和", "sat.hard": "硬饱和", "sat.none": "不饱和",
+        "sat.both_sides": "两侧{kind}", "sat.negative": "负半轴{kind}", "sat.positive": "正半轴{kind}",
         "bnd.both": "上下有界", "bnd.below": "有下界、无上界", "bnd.above": "有上界、无下界",
         "bnd.none": "无界", "note": "说明", "property": "性质", "value": "取值",
         "param": "参数", "symbol": "符号", "default": "默认值", "valid": "取值范围", "meaning": "含义",
@@ -54,7 +55,9 @@ WORDS = {
     "en": {
         "yes": "yes", "no": "no", "range": "Range", "monotonic": "Monotonic", "smoothness": "Smoothness",
         "zero_centred": "Zero-centred", "saturating": "Saturating", "bounded": "Bounded",
-        "sat.both": "on both sides", "sat.negative": "for x → −∞ only", "sat.none": "no",
+        "sat.soft": "soft", "sat.hard": "hard", "sat.none": "no",
+        "sat.both_sides": "{kind} on both sides", "sat.negative": "{kind} on the negative side",
+        "sat.positive": "{kind} on the positive side",
         "bnd.both": "above and below", "bnd.below": "below only (unbounded above)",
         "bnd.above": "above only (unbounded below)", "bnd.none": "no", "note": "Note",
         "property": "Property", "value": "Value",
@@ -82,6 +85,16 @@ def _lang(page: Page) -> str:
 
 def _yes(flag: bool, w: dict[str, str]) -> str:
     return w["yes"] if flag else w["no"]
+
+
+def _saturation(sat: tuple[str, str], w: dict[str, str]) -> str:
+    """("hard", "none") -> "负半轴硬饱和" / "hard on the negative side"; both sides at once if equal."""
+    neg, pos = sat
+    if neg == pos:
+        return w["sat.none"] if neg == "none" else w["sat.both_sides"].format(kind=w["sat." + neg])
+    parts = [w[key].format(kind=w["sat." + kind]) for key, kind in (("sat.negative", neg), ("sat.positive", pos))
+             if kind != "none"]
+    return w["sep"].join(parts)
 
 
 def _img(stem: str, alt: str, depth: str) -> str:
@@ -148,7 +161,7 @@ def properties(spec: Activation, lang: str, depth: str) -> str:
             f"| {w['monotonic']} | {_yes(p.monotonic, w)} |",
             f"| {w['smoothness']} | ${p.smoothness}$ |",
             f"| {w['zero_centred']} | {_yes(p.zero_centred, w)} |",
-            f"| {w['saturating']} | {w['sat.' + p.saturating]} |",
+            f"| {w['saturating']} | {_saturation(p.saturation, w)} |",
             f"| {w['bounded']} | {w['bnd.' + p.bounded]} |"]
     if p.note is not None:
         rows.append(f"| {w['note']} | {p.note[lang]} |")
@@ -243,7 +256,7 @@ def overview_table(lang: str, depth: str) -> str:
     for s in activations.specs():  # the one-line summaries are on the home page's list
         p = s.properties
         rows.append(f"| [{s.title[lang]}]({depth}functions/{s.slug}.md) | ${p.range}$ | {_yes(p.monotonic, w)} "
-                    f"| ${p.smoothness}$ | {_yes(p.zero_centred, w)} | {w['sat.' + p.saturating]} "
+                    f"| ${p.smoothness}$ | {_yes(p.zero_centred, w)} | {_saturation(p.saturation, w)} "
                     f"| {w['bnd.' + p.bounded]} |")
     return "\n".join(rows)
 
