@@ -7,6 +7,7 @@ fact is written exactly once, here in the package.
 
 from __future__ import annotations
 
+import inspect
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -181,6 +182,15 @@ class Activation:
     def module(self) -> ModuleType:
         """The module that defines the function (its source is shown on the site)."""
         return sys.modules[self.forward.__module__]
+
+    @property
+    def kernels(self) -> list[Callable[..., Any]]:
+        """The module's own functions, in source order, but the textbook formulas (``_naive*``):
+        what the site shows as the implementation and what ``implementation`` describes."""
+        module = self.module
+        found = [obj for name, obj in vars(module).items()
+                 if inspect.isfunction(obj) and obj.__module__ == module.__name__ and not name.startswith("_naive")]
+        return sorted(found, key=lambda f: inspect.getsourcelines(f)[1])
 
     def __call__(self, x: Any, **params: float) -> np.ndarray:
         return self.forward(x, **params)

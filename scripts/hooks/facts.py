@@ -10,11 +10,13 @@ appears in the nav without touching ``mkdocs.yml``.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import math
 import re
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,7 +49,10 @@ WORDS = {
         "plot_alt": "{name} 的函数图像与导数图像", "softmax_logit": "Softmax：一个对数几率变化时各输出的变化",
         "softmax_temp": "Softmax：温度 T 对输出分布的影响", "overview_alt": "所有逐元素激活函数及其导数",
         "name": "名称", "torch_diff": "与 PyTorch 的差异",
-        "accuracy": "关于精度", "source_title": "共享的输入检查", "row": "输入行",
+        "accuracy": "关于精度", "source_title": "所有函数共享的输入检查（activations/_checks.py）", "row": "输入行",
+        "column": "{who}：{what}", "implementation": "本包的算法",
+        "code_intro": "下面是本包的实现，原样取自经过测试的模块 `{path}`；文档字符串折叠在代码下方。",
+        "docstrings": "文档字符串", "calls_title": "框架中的同一函数（各框架自己的默认参数）",
         "warnings": "教科书公式触发的浮点异常",
         "fp.overflow": "上溢", "fp.underflow": "下溢", "fp.invalid": "无效运算（NaN）", "fp.divide": "除以零",
         "sep": "、",
@@ -71,7 +76,11 @@ WORDS = {
         "softmax_temp": "Softmax: the effect of the temperature T", "overview_alt":
         "Every element-wise activation function and its derivative", "name": "Name",
         "torch_diff": "Difference from PyTorch", "accuracy": "On accuracy",
-        "source_title": "The shared input checks", "row": "input row",
+        "source_title": "The input checks every function shares (activations/_checks.py)", "row": "input row",
+        "column": "{who}: {what}", "implementation": "How this package computes it",
+        "code_intro": "This package's implementation, as tested, from the module `{path}`; the docstrings are "
+        "folded below the code.",
+        "docstrings": "Docstrings", "calls_title": "The same function in a framework (at the framework's defaults)",
         "warnings": "floating-point errors of the textbook formula",
         "fp.overflow": "overflow", "fp.underflow": "underflow", "fp.invalid": "invalid (NaN)",
         "fp.divide": "division by zero", "sep": ", ",
@@ -81,6 +90,26 @@ WORDS = {
 
 def _lang(page: Page) -> str:
     return getattr(page.file, "locale", None) or "zh"
+
+
+MATH_SPAN = re.compile(r"(\$[^$]+\$)")
+
+
+def _cell(text: str) -> str:
+    """Text for one Markdown table cell: a ``|`` would end the cell, so escape every one.
+
+    Inside ``$...$`` it becomes ``\\vert`` (``\\|`` becomes ``\\Vert``): a Markdown escape would
+    reach KaTeX as ``\\|``, a double bar. Outside math it becomes the Markdown escape ``\\|``.
+    """
+    def escape(part: str) -> str:
+        if MATH_SPAN.fullmatch(part):
+            return part.replace("\\|", "\\Vert ").replace("|", "\\vert ")
+        return part.replace("|", "\\|")
+    return "".join(escape(part) for part in MATH_SPAN.split(text))
+
+
+def _row(*cells: str) -> str:
+    return "| " + " | ".join(_cell(c) for c in cells) + " |"
 
 
 def _yes(flag: bool, w: dict[str, str]) -> str:
@@ -138,11 +167,10 @@ def parameters(spec: Activation, lang: str, depth: str) -> str:
     if not spec.parameters:
         raise LookupError("has no parameters")
     w = WORDS[lang]
-    rows = [f"| {w['param']} | {w['symbol']} | {w['default']} | {w['valid']} | {w['meaning']} |",
-            "|---|---|---|---|---|"]
+    rows = [_row(w["param"], w["symbol"], w["default"], w["valid"], w["meaning"]), "|---|---|---|---|---|"]
     for p in spec.parameters:
-        symbol = f"${p.symbol}$" if p.symbol else ""
-        rows.append(f"| `{p.name}` | {symbol} | `{p.default!r}` | ${p.valid}$ | {p.meaning[lang]} |")
+        rows.append(_row(f"`{p.name}`", f"${p.symbol}$" if p.symbol else "", f"`{p.default!r}`", f"${p.valid}$",
+                         p.meaning[lang]))
     return "\n".join(rows)
 
 
@@ -156,15 +184,15 @@ def plots(spec: Activation, lang: str, depth: str) -> str:
 
 def properties(spec: Activation, lang: str, depth: str) -> str:
     w, p = WORDS[lang], spec.properties
-    rows = [f"| {w['property']} | {w['value']} |", "|---|---|",
-            f"| {w['range']} | ${p.range}$ |",
-            f"| {w['monotonic']} | {_yes(p.monotonic, w)} |",
-            f"| {w['smoothness']} | ${p.smoothness}$ |",
-            f"| {w['zero_centred']} | {_yes(p.zero_centred, w)} |",
-            f"| {w['saturating']} | {_saturation(p.saturation, w)} |",
-            f"| {w['bounded']} | {w['bnd.' + p.bounded]} |"]
+    rows = [_row(w["property"], w["value"]), "|---|---|",
+            _row(w["range"], f"${p.range}$"),
+            _row(w["monotonic"], _yes(p.monotonic, w)),
+            _row(w["smoothness"], f"${p.smoothness}$"),
+            _row(w["zero_centred"], _yes(p.zero_centred, w)),
+            _row(w["saturating"], _saturation(p.saturation, w)),
+            _row(w["bounded"], w["bnd." + p.bounded])]
     if p.note is not None:
-        rows.append(f"| {w['note']} | {p.note[lang]} |")
+        rows.append(_row(w["note"], p.note[lang]))
     return "\n".join(rows)
 
 
@@ -177,12 +205,14 @@ def _naive(f: Callable[..., object], x: np.ndarray, params: dict[str, float]) ->
 
 
 def numerics(spec: Activation, lang: str, depth: str) -> str:
-    """Run the textbook formula and the package on the spec's inputs, at build time."""
+    """How the package computes f and f' (its words), then the textbook formula and the package
+    run on the spec's inputs at build time."""
     w = WORDS[lang]
     d = spec.defaults
-    rows = [f"| {w['row'] if not spec.elementwise else w['x']} | {w['textbook']}: {w['f']} "
-            f"| {w['package']}: {w['f']} | {w['textbook']}: {w['df']} | {w['package']}: {w['df']} "
-            f"| {w['warnings']} |",
+    col = w["column"].format
+    rows = [_row(w["row"] if not spec.elementwise else w["x"], col(who=w["textbook"], what=w["f"]),
+                 col(who=w["package"], what=w["f"]), col(who=w["textbook"], what=w["df"]),
+                 col(who=w["package"], what=w["df"]), w["warnings"]),
             "|---|---|---|---|---|---|"]
     for x0 in spec.numerics_inputs:
         x = np.array([x0, x0 + 1, x0 + 2]) if not spec.elementwise else np.float64(x0)
@@ -192,28 +222,50 @@ def numerics(spec: Activation, lang: str, depth: str) -> str:
         if not spec.elementwise:  # the Jacobian: show its diagonal, ds_i/dx_i
             naive_df, ours_df = np.diagonal(naive_df), np.diagonal(ours_df)
         seen = w["sep"].join(w["fp." + k] for k in dict.fromkeys(seen_f + seen_df)) or "—"
-        rows.append(f"| {_values(x)} | {_values(naive_f)} | {_values(spec.forward(x, **d))} "
-                    f"| {_values(naive_df)} | {_values(ours_df)} | {seen} |")
-    return "\n".join(rows)
+        rows.append(_row(_values(x), _values(naive_f), _values(spec.forward(x, **d)), _values(naive_df),
+                         _values(ours_df), seen))
+    if spec.implementation is None:  # TODO(session): gone once the spec requires it
+        return "\n".join(rows)
+    return f"**{w['implementation']}**\n\n{spec.implementation[lang]}\n\n" + "\n".join(rows)
 
 
-def _source_block(path: str, source: str) -> str:
-    return f'```python title="{path}"\n{source.rstrip()}\n```'
+def _source_block(path: str, source: str, lang: str = "python") -> str:
+    return f'```{lang} title="{path}"\n{source.rstrip()}\n```'
+
+
+def _without_docstring(f: Callable[..., object]) -> str:
+    """The source of ``f`` with its docstring lines taken out (the docstring is shown folded)."""
+    lines = inspect.getsource(f).splitlines()
+    node = ast.parse(textwrap.dedent("\n".join(lines))).body[0]
+    assert isinstance(node, ast.FunctionDef)
+    first = node.body[0]
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+        del lines[first.lineno - 1: first.end_lineno]
+    return "\n".join(lines)
+
+
+#: The frameworks whose one-line call the code section shows next to the kernel.
+CALL_FRAMEWORKS = ("PyTorch", "JAX", "PaddlePaddle")
 
 
 def code(spec: Activation, lang: str, depth: str) -> str:
-    """The module's functions, read from the package (the tested code, not a copy)."""
-    module = spec.module
-    functions = [obj for name, obj in vars(module).items()
-                 if inspect.isfunction(obj) and obj.__module__ == module.__name__
-                 and not name.startswith("_naive")]
-    functions.sort(key=lambda f: inspect.getsourcelines(f)[1])
-    body = "\n\n".join(inspect.getsource(f).rstrip() for f in functions)
-    rel = Path(module.__file__).relative_to(Path(activations.__file__).parent.parent).as_posix()
+    """The module's kernels as tested (docstrings folded below them), the same function's call in
+    the frameworks, and the shared input checks, folded."""
+    w = WORDS[lang]
+    kernels = spec.kernels
+    rel = Path(spec.module.__file__).relative_to(Path(activations.__file__).parent.parent).as_posix()
+    parts = [w["code_intro"].format(path=rel),
+             _source_block(rel, "\n\n\n".join(_without_docstring(f) for f in kernels))]
+    docs = [_source_block(f.__name__, inspect.getdoc(f) or "", "text") for f in kernels if inspect.getdoc(f)]
+    parts.append(f'??? note "{w["docstrings"]}"\n\n' + _indent("\n\n".join(docs)))
+    calls = [(fw.call, fw.framework) for fw in spec.frameworks if fw.framework in CALL_FRAMEWORKS and fw.call]
+    if calls:
+        width = max(len(c) for c, _ in calls)
+        parts.append(_source_block(w["calls_title"], "\n".join(f"{c.ljust(width)}  # {fw}" for c, fw in calls)))
     checks = activations._checks
-    shared = "\n\n".join(inspect.getsource(f).rstrip() for f in (checks.as_float_array, checks.elementwise))
-    return (_source_block(rel, body) + f'\n\n??? info "{WORDS[lang]["source_title"]}: '
-            f'`activations/_checks.py`"\n\n' + _indent(_source_block("activations/_checks.py", shared)))
+    shared = "\n\n\n".join(inspect.getsource(f).rstrip() for f in (checks.as_float_array, checks.elementwise))
+    parts.append(f'??? info "{w["source_title"]}"\n\n' + _indent(_source_block("activations/_checks.py", shared)))
+    return "\n\n".join(parts)
 
 
 def _admonition(kind: str, title: str, text: str) -> str:
@@ -251,13 +303,13 @@ def function_list(lang: str, depth: str) -> str:
 
 def overview_table(lang: str, depth: str) -> str:
     w = WORDS[lang]
-    rows = [f"| {w['name']} | {w['range']} | {w['monotonic']} | {w['smoothness']} | {w['zero_centred']} "
-            f"| {w['saturating']} | {w['bounded']} |", "|---|---|---|---|---|---|---|"]
+    rows = [_row(w["name"], w["range"], w["monotonic"], w["smoothness"], w["zero_centred"], w["saturating"],
+                 w["bounded"]), "|---|---|---|---|---|---|---|"]
     for s in activations.specs():  # the one-line summaries are on the home page's list
         p = s.properties
-        rows.append(f"| [{s.title[lang]}]({depth}functions/{s.slug}.md) | ${p.range}$ | {_yes(p.monotonic, w)} "
-                    f"| ${p.smoothness}$ | {_yes(p.zero_centred, w)} | {_saturation(p.saturation, w)} "
-                    f"| {w['bnd.' + p.bounded]} |")
+        rows.append(_row(f"[{s.title[lang]}]({depth}functions/{s.slug}.md)", f"${p.range}$", _yes(p.monotonic, w),
+                         f"${p.smoothness}$", _yes(p.zero_centred, w), _saturation(p.saturation, w),
+                         w["bnd." + p.bounded]))
     return "\n".join(rows)
 
 
