@@ -9,6 +9,10 @@ The rule, chosen so that a kernel rewritten without its text fails:
   allocation (PLAIN), which says nothing about how a result is kept accurate;
 - R3: both languages name the same routines.
 
+The pages' own prose (``docs/functions/*.md``) says why the textbook formula fails, not how the
+kernels work: the NumPy routines it names are the textbook formula's (``_naive*``), and its #code
+section is the generated one alone.
+
 ``test_the_rule_catches_the_drift_that_was_found`` replays the descriptions that had drifted
 from the kernels (the pages' numerics prose before the rule existed) against today's kernels.
 """
@@ -19,6 +23,7 @@ import ast
 import inspect
 import re
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -33,11 +38,15 @@ PLAIN = frozenset({"add", "subtract", "multiply", "divide", "true_divide", "nega
 NAMED = re.compile(r"`np\.([A-Za-z_]\w*)")
 
 
-def used_routines(spec: Activation) -> set[str]:
-    """Every ``np.<name>`` the kernels' code refers to (calls, ``with np.errstate``, ``out=`` ...),
-    annotations excluded."""
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "functions"
+PAGES = [pytest.param(spec, suffix, id=f"{spec.slug}{suffix}") for spec in SPECS for suffix in (".md", ".en.md")]
+
+
+def used_routines(spec: Activation, functions=None) -> set[str]:
+    """Every ``np.<name>`` the kernels' code (or ``functions``') refers to (calls, ``with
+    np.errstate``, ``out=`` ...), annotations excluded."""
     found: set[str] = set()
-    for kernel in spec.kernels:
+    for kernel in spec.kernels if functions is None else functions:
         tree = ast.parse(textwrap.dedent(inspect.getsource(kernel)))
         annotations = {id(n) for node in ast.walk(tree) if isinstance(node, ast.arg | ast.FunctionDef)
                        for a in ([node.annotation] if isinstance(node, ast.arg) else [node.returns]) if a is not None
@@ -100,3 +109,26 @@ def test_the_rule_catches_the_drift_that_was_found(name, text):
 def test_used_routines_ignore_annotations():
     spec = activations.get("relu")
     assert "ndarray" not in used_routines(spec) and "maximum" in used_routines(spec)
+
+
+def _textbook(spec: Activation) -> list:
+    return [spec.naive_forward, spec.naive_derivative]
+
+
+@pytest.mark.parametrize(("spec", "suffix"), PAGES)
+def test_page_prose_names_only_the_textbook_formulas_routines(spec, suffix):
+    page = (DOCS / f"{spec.slug}{suffix}").read_text(encoding="utf-8")
+    named = set(re.findall(r"\bnp\.([A-Za-z_]\w*)", page))
+    extra = named - used_routines(spec, _textbook(spec))
+    assert not extra, (f"{spec.slug}{suffix} names {sorted('np.' + r for r in extra)}: page prose describes the "
+                       "textbook formula; how the kernels compute belongs in the spec's implementation text")
+
+
+@pytest.mark.parametrize(("spec", "suffix"), PAGES)
+def test_code_section_is_the_generated_one_alone(spec, suffix):
+    page = (DOCS / f"{spec.slug}{suffix}").read_text(encoding="utf-8")
+    m = re.search(r"^## [^\n]*\{#code\}\n(.*?)(?=^## )", page, re.S | re.M)
+    assert m, f"{spec.slug}{suffix}: no #code section"
+    assert m.group(1).strip() == "<!-- fact: code -->", (
+        f"{spec.slug}{suffix}: #code holds prose besides its marker (the hook writes its introduction): "
+        f"{m.group(1).strip()[:120]!r}")

@@ -25,7 +25,8 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 LANGS = {"zh": "", "en": "en/"}
-SECTIONS = ("formula", "derivative", "plots", "properties", "numerics", "code", "frameworks", "references")
+SECTIONS = ("formula", "derivative", "plots", "properties", "numerics", "code", "frameworks", "usage",
+            "exercises", "references")
 SPECS = activations.specs()
 FUNCTION_PAGES = [pytest.param(f"{LANGS[lang]}functions/{s.slug}/", id=f"{lang}-{s.slug}")
                   for s in SPECS for lang in LANGS]
