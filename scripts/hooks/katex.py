@@ -26,7 +26,8 @@ RENDERER = ROOT / "scripts" / "katex_render.cjs"
 KATEX_PACKAGE = ROOT / "node_modules" / "katex" / "package.json"
 CACHE = ROOT / ".cache" / "katex.json"
 MATH = re.compile(
-    r'<(?P<tag>span|div) class="arithmatex">\s*(?P<open>\\\(|\\\[)(?P<tex>.*?)(?:\\\)|\\\])\s*</(?P=tag)>',
+    r'<(?P<tag>span|div) class="arithmatex">\s*(?P<open>\\\(|\\\[)(?P<tex>.*?)(?:\\\)|\\\])\s*</(?P=tag)>'
+    r"(?P<after>[，。；：、！？）”’》」』]*)",  # punctuation that must not start a line: kept with the formula
     re.DOTALL,
 )
 
@@ -79,9 +80,13 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: objec
     def replace(m: re.Match[str]) -> str:
         tex = html.unescape(m.group("tex")).strip()
         try:
-            return render(tex, display=m.group("open") == "\\[")
+            typeset = render(tex, display=m.group("open") == "\\[")
         except ValueError as err:
             raise PluginError(f"{page.file.src_uri}: KaTeX cannot typeset ${tex}$: {err}") from None
+        if not m.group("after"):
+            return typeset
+        # a line may break between a formula and the text after it: keep "，" or "。" from starting one
+        return f'<span class="math-nowrap">{typeset}{m.group("after")}</span>'
 
     content = MATH.sub(replace, content)
     if page.file.src_uri.endswith(".ipynb"):
