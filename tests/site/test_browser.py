@@ -166,6 +166,36 @@ def test_function_page_sections_and_formulas(page, traffic, url):
     assert_offline(traffic, url)
 
 
+CODE_WIDTHS = """() => {
+  const out = [];
+  const next = el => el.nextElementSibling;
+  for (let el = next(document.getElementById("code")); el && el.tagName !== "H2"; el = next(el))
+    el.querySelectorAll("pre > code").forEach(c => {
+      if (!c.closest("details")) out.push({scroll: c.scrollWidth, client: c.clientWidth,
+                                          line: c.textContent.split("\\n").sort((a, b) => b.length - a.length)[0]});
+    });
+  return {blocks: out, page: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("url", FUNCTION_PAGES)
+def test_code_is_readable_at_1280_and_390_px(page, traffic, url):
+    """The kernels and the framework calls need no sideways scrolling at 1280 px; at 390 px they
+    wrap (never cut), and the page itself does not scroll sideways."""
+    try:
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 800})
+            visit(page, traffic, url)
+            got = page.evaluate(CODE_WIDTHS)
+            assert got["blocks"], f"{url}: no code in #code"
+            wide = [b for b in got["blocks"] if b["scroll"] > b["client"] + 1]
+            assert not wide, f"{url} at {width} px: code scrolls sideways, e.g. {wide[0]['line']!r}"
+            if width == 390:
+                assert got["page"] <= got["viewport"], f"{url} at 390 px: the page is {got['page']} px wide"
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 800})
+
+
 # --- language switcher ----------------------------------------------------------------------------
 
 H1 = """() => { const h = document.querySelector("article h1").cloneNode(true);
