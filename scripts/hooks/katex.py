@@ -25,9 +25,10 @@ ROOT = Path(__file__).resolve().parents[2]
 RENDERER = ROOT / "scripts" / "katex_render.cjs"
 KATEX_PACKAGE = ROOT / "node_modules" / "katex" / "package.json"
 CACHE = ROOT / ".cache" / "katex.json"
+NO_LINE_START = "[，。；：、！？）”’》」』]*"
 MATH = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*(?P<open>\\\(|\\\[)(?P<tex>.*?)(?:\\\)|\\\])\s*</(?P=tag)>'
-    r"(?P<after>[，。；：、！？）”’》」』]*)",  # punctuation that must not start a line: kept with the formula
+    r"(?P<after>" + NO_LINE_START + ")",  # punctuation that must not start a line: joined to the formula
     re.DOTALL,
 )
 
@@ -35,7 +36,10 @@ MATH = re.compile(
 # does not load (no CDN). Those cells hold no <div>, so the cell's first </div> closes it.
 NOTEBOOK_MARKDOWN = re.compile(r'(<div class="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>)(.*?)(</div>)', re.DOTALL)
 TAG = re.compile(r"(<[^>]+>)")
-DOLLARS = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\n]+?)\$", re.DOTALL)
+DOLLARS = re.compile(r"(?:\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\n]+?)\$)(?P<after>" + NO_LINE_START + ")",
+                     re.DOTALL)
+
+WORD_JOINER = "\u2060"
 
 _node: subprocess.Popen[str] | None = None
 _cache: dict[str, str] = {}
@@ -74,21 +78,24 @@ def render(tex: str, display: bool) -> str:
     return _cache[key]
 
 
+def _typeset(tex: str, display: bool, after: str, page: Page) -> str:
+    """One formula as KaTeX HTML, followed by the punctuation ``after`` it; a LaTeX error fails the build.
+
+    A browser may break the line between a formula and the text after it (KaTeX's boxes are
+    inline-blocks), so that "，" or "。" starts a line; a word joiner (U+2060) forbids that break
+    and leaves the formula itself free to wrap.
+    """
+    tex = html.unescape(tex).strip()
+    try:
+        typeset = render(tex, display=display)
+    except ValueError as err:
+        raise PluginError(f"{page.file.src_uri}: KaTeX cannot typeset ${tex}$: {err}") from None
+    return typeset + WORD_JOINER + after if after else typeset
+
+
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: object) -> str:
     _start()
-
-    def replace(m: re.Match[str]) -> str:
-        tex = html.unescape(m.group("tex")).strip()
-        try:
-            typeset = render(tex, display=m.group("open") == "\\[")
-        except ValueError as err:
-            raise PluginError(f"{page.file.src_uri}: KaTeX cannot typeset ${tex}$: {err}") from None
-        if not m.group("after"):
-            return typeset
-        # a line may break between a formula and the text after it: keep "，" or "。" from starting one
-        return f'<span class="math-nowrap">{typeset}{m.group("after")}</span>'
-
-    content = MATH.sub(replace, content)
+    content = MATH.sub(lambda m: _typeset(m["tex"], m["open"] == "\\[", m["after"], page), content)
     if page.file.src_uri.endswith(".ipynb"):
         content = NOTEBOOK_MARKDOWN.sub(lambda m: m[1] + _typeset_dollars(m[2], page) + m[3], content)
     return content
@@ -97,12 +104,8 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: objec
 def _typeset_dollars(cell_html: str, page: Page) -> str:
     """Typeset $...$ and $$...$$ in the text (not the tags) of a notebook's Markdown cell."""
     def replace(m: re.Match[str]) -> str:
-        display = m.group("display") is not None
-        tex = html.unescape(m.group("display") if display else m.group("inline")).strip()
-        try:
-            return render(tex, display=display)
-        except ValueError as err:
-            raise PluginError(f"{page.file.src_uri}: KaTeX cannot typeset ${tex}$: {err}") from None
+        display = m["display"] is not None
+        return _typeset(m["display"] if display else m["inline"], display, m["after"], page)
 
     parts = TAG.split(cell_html)
     return "".join(p if TAG.fullmatch(p) else DOLLARS.sub(replace, p) for p in parts)

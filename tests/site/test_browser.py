@@ -196,6 +196,45 @@ def test_code_is_readable_at_1280_and_390_px(page, traffic, url):
         page.set_viewport_size({"width": 1280, "height": 800})
 
 
+LINE_STARTS = """() => {
+  const out = [], walker = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);
+  const rects = (node, i) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+                               return r.getClientRects(); };
+  for (let n; (n = walker.nextNode());) {
+    if (n.parentElement.closest(".katex, pre, code")) continue;
+    for (let i = 0; i < n.data.length; i++) {
+      if (!"，。；：、！？）".includes(n.data[i]) || !rects(n, i).length) continue;
+      const here = rects(n, i)[0];
+      let before = null;
+      if (i > 0) before = rects(n, i - 1)[0];
+      else if (n.previousSibling && n.previousSibling.getClientRects) {
+        const all = n.previousSibling.getClientRects(); before = all[all.length - 1];
+      }
+      if (before && before.top < here.top - 4 && here.left < before.left)
+        out.push(n.data.slice(Math.max(0, i - 8), i + 8));
+    }
+  }
+  return out;
+}"""
+ZH_PAGES = [pytest.param(f"functions/{s.slug}/", id=s.slug) for s in SPECS] + [
+    pytest.param(url, id=name)
+    for name, url in (("home", ""), ("overview", "overview/"), ("notebook", "notebooks/explore/"))]
+
+
+@pytest.mark.parametrize("url", ZH_PAGES)
+def test_no_line_starts_with_closing_punctuation(page, traffic, url):
+    """Chinese typography: "，" "。" and their kind never begin a line, also right after a formula
+    (scripts/hooks/katex.py joins them to it), at phone and desktop widths."""
+    try:
+        for width in (390, 1280):
+            page.set_viewport_size({"width": width, "height": 800})
+            visit(page, traffic, url)
+            found = page.evaluate(LINE_STARTS)
+            assert not found, f"{url} at {width} px: lines begin with punctuation: {found[:5]}"
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 800})
+
+
 # --- language switcher ----------------------------------------------------------------------------
 
 H1 = """() => { const h = document.querySelector("article h1").cloneNode(true);
