@@ -319,7 +319,8 @@ EXACT = {"relu", "leaky_relu"}
 #: softplus only has betas here whose product beta*x is exact (powers of 2); see
 #: NON_DYADIC_BETAS for the others.
 NON_DEFAULT_PARAMS: dict[str, list[dict[str, float]]] = {
-    "leaky_relu": [{"negative_slope": 0.2}, {"negative_slope": 0.0}, {"negative_slope": -0.5}],
+    "leaky_relu": [{"negative_slope": 0.2}, {"negative_slope": 0.0}, {"negative_slope": -0.5},
+                   {"negative_slope": 3.0}],  # |a| > 1: a*x overflows where x > 0 is huge
     "elu": [{"alpha": 0.5}, {"alpha": 2.0}, {"alpha": 0.3}],
     "softplus": [{"beta": 2.0}, {"beta": 0.5}],
 }

@@ -132,3 +132,21 @@ def test_code_section_is_the_generated_one_alone(spec, suffix):
     assert m.group(1).strip() == "<!-- fact: code -->", (
         f"{spec.slug}{suffix}: #code holds prose besides its marker (the hook writes its introduction): "
         f"{m.group(1).strip()[:120]!r}")
+
+
+#: The widest kernel line that the site shows without sideways scrolling at 1280 px (measured:
+#: about 80 monospace characters fit the content column; the browser test checks the page itself).
+KERNEL_WIDTH = 79
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=IDS)
+def test_kernel_lines_fit_the_page(spec):
+    """The code a learner reads: every line of the kernels (docstrings apart, which are folded)
+    within KERNEL_WIDTH characters."""
+    for kernel in spec.kernels:
+        lines = inspect.getsource(kernel).splitlines()
+        node = ast.parse(textwrap.dedent("\n".join(lines))).body[0]
+        first = node.body[0]
+        doc = range(first.lineno - 1, first.end_lineno) if isinstance(first, ast.Expr) else range(0)
+        wide = [line for i, line in enumerate(lines) if i not in doc and len(line) > KERNEL_WIDTH]
+        assert not wide, f"{spec.name}.{kernel.__name__}: lines wider than {KERNEL_WIDTH}: {wide}"
