@@ -29,6 +29,13 @@ Saturation = Literal["soft", "hard", "none"]
 #: The frameworks every frameworks table names, in the order shown.
 FRAMEWORKS = ("PyTorch", "Keras", "JAX", "PaddlePaddle", "MindSpore")
 Framework = Literal["PyTorch", "Keras", "JAX", "PaddlePaddle", "MindSpore"]
+#: The versions the frameworks tables describe: for the first four, the installed libraries that
+#: tests/test_frameworks.py measures (it checks these are the installed versions); for MindSpore,
+#: the version of the documentation its rows are read from (it is not installed or run).
+FRAMEWORK_VERSIONS = {"PyTorch": "2.13.0", "Keras": "3.15.1", "JAX": "0.10.2", "PaddlePaddle": "3.3.1",
+                      "MindSpore": "2.5.0"}
+#: The backend Keras 3 runs on in those tests.
+KERAS_BACKEND = "jax"
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,9 @@ class Deviation:
 
     quantity: Literal["f", "df"]  # the forward, or its derivative (the framework's autograd)
     x: float | tuple[float, ...]  # the input (a row of logits for a function that is not element-wise)
-    value: float | tuple[float, ...]  # what the framework returns there, in float64
+    #: What the framework returns there, in float64: f(x) or f'(x); for a row of logits the
+    #: output row, or the Jacobian as a tuple of its rows (J[i][j] = d out_i / d x_j).
+    value: float | tuple[float, ...] | tuple[tuple[float, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -105,7 +114,9 @@ class FrameworkName:
     """How one framework spells the function, what its defaults are, and where it differs.
 
     The row says "same" only where ``difference`` is None and ``deviations`` is empty; the
-    framework tests prove that claim on special inputs against the installed framework.
+    framework tests prove that claim on special inputs against the installed framework. A
+    framework that is not installed (MindSpore) has no ``call`` and no ``deviations``: its row
+    names the documentation it comes from in ``source``.
     """
 
     framework: Framework
@@ -120,11 +131,15 @@ class FrameworkName:
     #: this package's own defaults (e.g. Keras' leaky_relu: {"negative_slope": 0.2}).
     params: tuple[tuple[str, float], ...] = ()
     deviations: tuple[Deviation, ...] = ()  # special inputs where its value differs (see Deviation)
-    source: str | None = None  # where names and defaults come from if it is not installed (MindSpore)
+    source: str | None = None  # the documentation page names and defaults come from, if not installed (MindSpore)
 
     def __post_init__(self) -> None:
         if self.deviations and self.difference is None:
             raise ValueError(f"{self.functional}: deviations need a difference that explains them")
+        if (self.call is None) == (self.source is None):
+            raise ValueError(f"{self.functional}: a row has exactly one of call (tested) and source (documented)")
+        if self.deviations and self.call is None:
+            raise ValueError(f"{self.functional}: deviations are measured, so they need a call")
 
 
 @dataclass(frozen=True)
@@ -147,17 +162,20 @@ class Activation:
     latex_derivative: str  # display LaTeX of f'
     parameters: tuple[Parameter, ...]
     properties: Properties
-    kink: Text | None  # the convention at a point of non-differentiability
+    kink: Text | None  # the convention at its points of non-differentiability (kinks), if it has any
     references: tuple[Reference, ...]
-    frameworks: tuple[FrameworkName, ...]
-    torch_difference: Text | None  # where this package deliberately differs from torch
-    accuracy_note: Text | None  # where a framework's own value is inaccurate
+    frameworks: tuple[FrameworkName, ...]  # one row per framework of FRAMEWORKS, in that order
     naive_forward: Callable[..., Any]  # the textbook formula, for the numerics section
     naive_derivative: Callable[..., Any]
     numerics_inputs: tuple[float, ...]  # inputs where the textbook formula fails
     plot_range: tuple[float, float]
     elementwise: bool = True
     vjp: Callable[..., Any] | None = None  # vector-Jacobian product (softmax)
+    #: Where f' jumps (or f itself does), as a function of the parameters: e.g. for hardtanh
+    #: ``lambda min_val=-1.0, max_val=1.0: (min_val, max_val)``. Plots draw the pieces apart and
+    #: mark the value used there; tests compare it with the frameworks and keep finite
+    #: differences away from it.
+    kink_points: Callable[..., tuple[float, ...]] = field(default=lambda **_: (), repr=False)
     #: How this package computes f and f' (the primitives, named as `np.<routine>` in code spans,
     #: the identities, the tricks), rendered into the page's #numerics section. Tied to the
     #: kernels by tests/test_implementation_text.py: a kernel rewritten without it fails.
@@ -167,11 +185,12 @@ class Activation:
         names = [p.name for p in self.parameters]
         if len(set(names)) != len(names):
             raise ValueError(f"{self.name}: parameter names repeat: {names}")
-        if tuple(f.framework for f in self.frameworks) != FRAMEWORKS[: len(self.frameworks)] or len(
-                self.frameworks) < 3:  # TODO(session): all five once every module has them
+        if tuple(f.framework for f in self.frameworks) != FRAMEWORKS:
             raise ValueError(f"{self.name}: frameworks must name {', '.join(FRAMEWORKS)}, in that order")
         if not self.references:
             raise ValueError(f"{self.name}: at least one reference is needed")
+        if (self.kink is None) != (not self.kink_points(**self.defaults)):
+            raise ValueError(f"{self.name}: a kink convention (kink) and kink_points go together")
 
     @property
     def defaults(self) -> dict[str, float]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import sys
 from collections.abc import Callable
@@ -82,14 +83,42 @@ def _axes_at_zero(ax: plt.Axes, theme: dict[str, str]) -> None:
 def _grid(spec: Activation) -> np.ndarray:
     lo, hi = spec.plot_range
     x = np.linspace(lo, hi, 1601)
-    return np.union1d(x, [0.0])  # the kink itself is always a grid point
+    return np.union1d(x, [0.0, *spec.kink_points(**spec.defaults)])  # the kinks are grid points
+
+
+def _pieces(x: np.ndarray, y: np.ndarray, kinks: list[float]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The curve split at the kinks, each kink itself left out: the pieces are drawn apart."""
+    edges = [-np.inf, *kinks, np.inf]
+    return [(x[(a < x) & (x < b)], y[(a < x) & (x < b)]) for a, b in itertools.pairwise(edges)]
+
+
+def _draw_pieces(ax: plt.Axes, spec: Activation, x: np.ndarray, y: np.ndarray, g: Callable[[float], object],
+                 colour: str, label: str, theme: dict[str, str], jumps: bool) -> None:
+    """Plot y = g(x). Where it ``jumps`` at the kinks (f' always; f only if its pieces do not meet),
+    the pieces are drawn apart, open circles mark the one-sided limits and a filled dot the value
+    this package uses at the kink."""
+    kinks = sorted(spec.kink_points(**spec.defaults))
+    pieces = _pieces(x, y, kinks)
+    ends = [(float(left[1][-1]), float(right[1][0])) for left, right in itertools.pairwise(pieces)]
+    if not jumps and all(abs(a - b) <= 1e-9 * max(1.0, abs(a)) for a, b in ends):
+        ax.plot(x, y, color=colour, zorder=3)  # continuous: one curve
+        return
+    for px, py in pieces:
+        ax.plot(px, py, color=colour, zorder=3)
+    for k, (left, right) in zip(kinks, ends, strict=True):
+        at = float(g(k))
+        ax.plot([k, k], [left, right], "o", markerfacecolor="none", color=colour, zorder=4)
+        ax.plot([k], [at], "o", color=colour, zorder=5)
+        ax.annotate(f"{label}({k:g}) = {at:g}", (k, at), xytext=(8, 6), textcoords="offset points",
+                    color=theme["text"])
 
 
 def _draw_elementwise(spec: Activation) -> Callable[[plt.Figure, dict[str, str], int], None]:
     def draw(fig: plt.Figure, theme: dict[str, str], _: int) -> None:
         x = _grid(spec)
-        f = spec.forward(x)
-        df = spec.derivative(x)
+        d = spec.defaults
+        f = spec.forward(x, **d)
+        df = spec.derivative(x, **d)
         ax_f, ax_df = fig.subplots(1, 2)
         name = spec.title.en
         # f(x), with its finite bounds as dashed asymptotes
@@ -99,28 +128,18 @@ def _draw_elementwise(spec: Activation) -> Callable[[plt.Figure, dict[str, str],
                 ax_f.axhline(bound, color=theme["accent"], linestyle="--", linewidth=1.2)
                 ax_f.annotate(f"y = {bound:g}", (x[-1], bound), xytext=(-40, -14 if bound > 0 else 5),
                               textcoords="offset points", color=theme["accent"])
-        ax_f.plot(x, f, color=theme["f"], zorder=3)
+        _draw_pieces(ax_f, spec, x, f, lambda v: spec.forward(v, **d), theme["f"], "f", theme, jumps=False)
         ax_f.set_title(f"{name}: f(x)", color=theme["text"])
         ax_f.set_xlabel("x")
-        # f'(x): mark its maximum, or the kink convention
+        # f'(x): the kink convention, or its maximum where it has no kink
         _axes_at_zero(ax_df, theme)
-        if spec.kink is None:
-            ax_df.plot(x, df, color=theme["df"], zorder=3)
+        _draw_pieces(ax_df, spec, x, df, lambda v: spec.derivative(v, **d), theme["df"], "f′", theme, jumps=True)
+        if not spec.kink_points(**d):
             i = int(np.argmax(df))
             if np.ptp(df) > 0 and 0 < i < len(x) - 1:  # an interior maximum
                 ax_df.plot([x[i]], [df[i]], "o", color=theme["df"], zorder=4)
                 ax_df.annotate(f"max f′({x[i]:g}) = {df[i]:.4g}", (x[i], df[i]), xytext=(8, -4),
                                textcoords="offset points", color=theme["text"])
-        else:
-            left, right = x < 0, x > 0  # draw the two branches apart: f' jumps at 0
-            ax_df.plot(x[left], df[left], color=theme["df"], zorder=3)
-            ax_df.plot(x[right], df[right], color=theme["df"], zorder=3)
-            at0 = float(spec.derivative(0.0))
-            for side in (df[left][-1], df[right][0]):  # hollow ends of both branches...
-                ax_df.plot([0], [side], "o", markerfacecolor="none", color=theme["df"], zorder=4)
-            ax_df.plot([0], [at0], "o", color=theme["df"], zorder=5)  # ...and the value used at the kink
-            ax_df.annotate(f"f′(0) = {at0:g}", (0, at0), xytext=(8, 6), textcoords="offset points",
-                           color=theme["text"])
         ax_df.set_title(f"{name}: f′(x)", color=theme["text"])
         ax_df.set_xlabel("x")
         lo, hi = float(np.min(df)), float(np.max(df))

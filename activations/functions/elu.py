@@ -239,6 +239,7 @@ SPEC = register(Activation(
     naive_derivative=_naive_derivative,
     numerics_inputs=(-1e-10, -1e-17, 1000.0),
     plot_range=(-4.0, 4.0),
+    kink_points=lambda **_: (0.0,),
     implementation=Text(
         "前向先取 `np.minimum(x, 0)`，指数只作用在这个永不为正的数上，所以不会上溢；"
         "再用 `np.expm1` 直接算 $e^{x} - 1$，不先形成 $e^{x}$，在 0 附近也没有相消误差。"

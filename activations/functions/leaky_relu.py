@@ -248,6 +248,7 @@ SPEC = register(Activation(
     naive_derivative=_naive_derivative,
     numerics_inputs=(-3.0, -100.0),
     plot_range=(-4.0, 4.0),
+    kink_points=lambda **_: (0.0,),
     implementation=Text(
         "a = 0 时函数就是 ReLU，直接返回 `np.maximum(x, 0)`，因为乘积会给出 0·(−∞) = NaN。"
         "其余情况先对所有元素算出乘积 a·x（一次正确舍入；|a| > 1 时它在很大的 x > 0 处可能上溢，"

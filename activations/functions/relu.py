@@ -197,6 +197,7 @@ SPEC = register(Activation(
     naive_derivative=_naive_derivative,
     numerics_inputs=(float("nan"), 0.0),
     plot_range=(-4.0, 4.0),
+    kink_points=lambda **_: (0.0,),
     implementation=Text(
         "前向就是 `np.maximum(x, 0)`：逐元素取 x 与 0 中较大的一个，NaN 参与时结果为 NaN，"
         "并保留输入的浮点类型。导数用 `np.greater(x, 0, out=…)` 把比较 x > 0 的结果直接写进"
