@@ -27,8 +27,11 @@ True
 
 from __future__ import annotations
 
+import importlib
 import math
 from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
 
 import mpmath
 import numpy as np
@@ -48,79 +51,33 @@ Mpf = mpmath.mpf  # only for type hints; values are MP.mpf
 
 
 # ---------------------------------------------------------------------------
-# The references. Each takes mpf x and mpf parameters and returns an mpf.
+# The references of the element-wise functions: one module per function in
+# tests/references/<name>.py, each with f(x, **params) and df(x, **params) (mpf in,
+# mpf out, the method written beside the formula), limits(**params) = the exact
+# (f(-inf), f(+inf), f'(-inf), f'(+inf)), PARAMS (the non-default parameter
+# cases) and EXACT (whether the package must be correctly rounded, 0 ulp).
+# A registered element-wise function without its module fails test_accuracy by name.
 # ---------------------------------------------------------------------------
 
-def sigmoid(x):
-    # 1 / (1 + e^{-x}). No subtraction. x -> -inf: e^{-x} is huge but mpf exponents do
-    # not overflow, and 1/(1 + huge) keeps full relative precision (~e^{x}).
-    # x -> +inf: 1 + tiny rounds at 199 bits, far below float64's 53.
-    return 1 / (1 + MP.exp(-x))
+REFERENCE_DIR = Path(__file__).resolve().parent / "references"
 
 
-def sigmoid_derivative(x):
-    # e^{-|x|} / (1 + e^{-|x|})^2 (sigma' is even). Not s(1 - s): at 199 bits, 1 - s
-    # cancels completely for x > ~138 where the true value is still ~e^{-x}.
-    e = MP.exp(-abs(x))
-    return e / (1 + e) ** 2
+def load(name: str) -> ModuleType:
+    """tests/references/<name>.py, the mpmath reference of function ``name``."""
+    if not (REFERENCE_DIR / f"{name}.py").is_file():
+        raise LookupError(f"tests/references/{name}.py is missing: the mpmath reference of {name!r} "
+                          "(f, df, limits, PARAMS, EXACT; see tests/references/elu.py)")
+    return importlib.import_module(f"references.{name}")
 
 
-def tanh(x):
-    # mpmath's tanh works with guard bits and is accurate in relative terms near 0
-    # (tanh(1e-300) = 1e-300 (1 - 3e-601)) and gives 1 - 2e^{-2x} in the tails.
-    return MP.tanh(x)
-
-
-def tanh_derivative(x):
-    # sech(x)^2 = 1 / cosh(x)^2: a product of positive numbers, no subtraction. Not
-    # 1 - tanh^2, which cancels (even at 199 bits for |x| > ~69).
-    return MP.sech(x) ** 2
-
-
-def relu(x):
-    # max(x, 0): exact.
-    return x if x > 0 else MP.zero
-
-
-def relu_derivative(x):
-    # 1 for x > 0, 0 for x <= 0 (PyTorch's value 0 at the kink).
-    return MP.one if x > 0 else MP.zero
-
-
-def leaky_relu(x, negative_slope):
-    # a * x for x <= 0: one product of two floats, exact at 199 bits (it needs <= 106).
-    # With a = 0 the function is 0 for every x <= 0, so its value at -inf is 0 (not 0 * inf).
-    if x > 0:
-        return x
-    return MP.zero if negative_slope == 0 else negative_slope * x
-
-
-def leaky_relu_derivative(x, negative_slope):
-    # 1 for x > 0, a for x <= 0 (PyTorch's value a at the kink).
-    return MP.one if x > 0 else negative_slope + 0
-
-
-def elu(x, alpha):
-    # alpha * expm1(x) for x <= 0: mpmath's expm1 is accurate near 0, where
-    # e^x - 1 would cancel; for x -> -inf it tends to -1 with nothing to cancel.
-    return x if x > 0 else alpha * MP.expm1(x)
-
-
-def elu_derivative(x, alpha):
-    # alpha * e^x for x <= 0 (PyTorch's value alpha at the kink), 1 for x > 0.
-    return MP.one if x > 0 else alpha * MP.exp(x)
-
-
-def softplus(x, beta):
-    # log1p(e^{beta x}) / beta. x -> -inf: e^{beta x} is tiny and log1p keeps it
-    # (relative precision, ~e^{beta x}); x -> +inf: e^{beta x} is huge but does not
-    # overflow in mpmath, and log of it is ~beta x with full relative precision.
-    return MP.log1p(MP.exp(beta * x)) / beta
-
-
-def softplus_derivative(x, beta):
-    # sigma(beta x), computed as sigmoid above: no subtraction.
-    return sigmoid(beta * x)
+#: name -> (f, f') of every element-wise function that has a reference module.
+REFERENCES: dict[str, tuple[Callable, Callable]] = {
+    p.stem: (load(p.stem).f, load(p.stem).df) for p in sorted(REFERENCE_DIR.glob("*.py"))}
+#: The functions the package must compute correctly rounded (0 ulp).
+EXACT = {name for name in REFERENCES if load(name).EXACT}
+#: name -> the non-default parameter cases every test also runs.
+NON_DEFAULT_PARAMS: dict[str, list[dict[str, float]]] = {
+    name: load(name).PARAMS for name in REFERENCES if load(name).PARAMS}
 
 
 def softmax(row):
@@ -138,16 +95,6 @@ def softmax(row):
     return [e / total for e in es]
 
 
-#: name -> (f, f') of every elementwise function. A function registered in the
-#: package without an entry here fails test_accuracy with its name.
-REFERENCES: dict[str, tuple[Callable, Callable]] = {
-    "sigmoid": (sigmoid, sigmoid_derivative),
-    "tanh": (tanh, tanh_derivative),
-    "relu": (relu, relu_derivative),
-    "leaky_relu": (leaky_relu, leaky_relu_derivative),
-    "elu": (elu, elu_derivative),
-    "softplus": (softplus, softplus_derivative),
-}
 
 
 def evaluate(ref: Callable, x: np.ndarray, params: dict[str, float]) -> np.ndarray:
@@ -309,21 +256,6 @@ def grid(dtype, extra=()) -> np.ndarray:
 #: Accuracy bound, in ulp of the result, for every elementwise function at any
 #: tested parameters (forward and derivative), and the base of softmax's bound.
 ULP_TOLERANCE = {np.dtype(np.float64): 4, np.dtype(np.float32): 8}
-
-#: Functions whose every result is one rounding of an exact product or a copy of
-#: x: they must equal the correctly rounded reference (0 ulp), f and f'.
-EXACT = {"relu", "leaky_relu"}
-
-#: Non-default parameters tested beside the defaults, per function with parameters.
-#: A registered function with parameters but no entry fails test_accuracy by name.
-#: softplus only has betas here whose product beta*x is exact (powers of 2); see
-#: NON_DYADIC_BETAS for the others.
-NON_DEFAULT_PARAMS: dict[str, list[dict[str, float]]] = {
-    "leaky_relu": [{"negative_slope": 0.2}, {"negative_slope": 0.0}, {"negative_slope": -0.5},
-                   {"negative_slope": 3.0}],  # |a| > 1: a*x overflows where x > 0 is huge
-    "elu": [{"alpha": 0.5}, {"alpha": 2.0}, {"alpha": 0.3}],
-    "softplus": [{"beta": 2.0}, {"beta": 0.5}],
-}
 
 #: softplus with a beta that is not a power of 2: the package forms beta*x in
 #: floating point, and in the negative tail, where softplus(x) ~ e^{beta x}/beta

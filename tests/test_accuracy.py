@@ -6,8 +6,6 @@ The references, the correct rounding to the dtype and the ulp distance live in
 
 from __future__ import annotations
 
-import math
-
 import mpmath
 import numpy as np
 import pytest
@@ -28,7 +26,7 @@ def _grid(dtype) -> np.ndarray:
 
 def _reference(spec, which: str):
     if spec.name not in R.REFERENCES:
-        pytest.fail(f"tests/reference.py has no mpmath reference for {spec.name!r}: add (f, f') to REFERENCES")
+        pytest.fail(f"tests/references/{spec.name}.py is missing: the mpmath reference of {spec.name!r}")
     return R.REFERENCES[spec.name][WHICH.index(which)]
 
 
@@ -82,7 +80,7 @@ def test_accuracy_at_random_ordinary_points(spec, dtype, which):
 def test_every_parameter_has_non_default_cases(spec):
     if spec.parameters:
         cases = R.NON_DEFAULT_PARAMS.get(spec.name)
-        assert cases, f"{spec.name} has parameters but tests/reference.py NON_DEFAULT_PARAMS has no case for it"
+        assert cases, f"{spec.name} has parameters but tests/references/{spec.name}.py has no PARAMS case"
         for case in cases:
             assert set(case) == {p.name for p in spec.parameters}, case
             assert case != spec.defaults
@@ -118,29 +116,13 @@ def test_softplus_with_a_beta_that_is_not_a_power_of_two(beta, dtype, which):
 
 # --- exact limits ------------------------------------------------------------
 
-def _leaky_at_minus_inf(a: float) -> float:
-    return -math.inf if a > 0 else (0.0 if a == 0 else math.inf)
-
-
-#: (f(-inf), f(+inf), f'(-inf), f'(+inf)) as functions of the parameters: exact limits.
-LIMITS = {
-    "sigmoid": lambda: (0.0, 1.0, 0.0, 0.0),
-    "tanh": lambda: (-1.0, 1.0, 0.0, 0.0),
-    "relu": lambda: (0.0, math.inf, 0.0, 1.0),
-    "leaky_relu": lambda negative_slope: (_leaky_at_minus_inf(negative_slope), math.inf, negative_slope, 1.0),
-    "elu": lambda alpha: (-alpha, math.inf, 0.0, 1.0),
-    "softplus": lambda beta: (0.0, math.inf, 0.0, 1.0),
-}
-
 LIMIT_CASES = [(s, p) for s in ELEMENTWISE for p in R.param_cases(s)]
 
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32, np.float16])
 @pytest.mark.parametrize(("spec", "params"), LIMIT_CASES, ids=[f"{s.name}-{p}" for s, p in LIMIT_CASES])
 def test_limits_at_infinity_are_exact(spec, params, dtype):
-    if spec.name not in LIMITS:
-        pytest.fail(f"test_accuracy.LIMITS has no limits at ±inf for {spec.name!r}")
-    expected = np.array(LIMITS[spec.name](**params), dtype=dtype)
+    expected = np.array(R.load(spec.name).limits(**params), dtype=dtype)
     x = np.array([-np.inf, np.inf], dtype=dtype)
     got = np.concatenate([spec.forward(x, **params), spec.derivative(x, **params)])
     assert got.dtype == dtype

@@ -103,9 +103,11 @@ def _assert_not_monotonic(spec):
 
 # --- the derivative ---------------------------------------------------------------------
 
-def _away_from_kink(spec, x: np.ndarray) -> np.ndarray:
-    """Points where the finite difference does not straddle the kink at 0 (if any)."""
-    return x[np.abs(x) >= 1e-3] if spec.kink is not None else x
+def _away_from_kinks(spec, x: np.ndarray, params: dict) -> np.ndarray:
+    """Points where the finite difference does not straddle a kink (``spec.kink_points``)."""
+    for k in spec.kink_points(**params):
+        x = x[np.abs(x - k) >= 1e-3 * max(1.0, abs(k))]
+    return x
 
 
 CASES = [(s, p) for s in ELEMENTWISE for p in R.param_cases(s)]
@@ -122,7 +124,7 @@ def test_derivative_matches_central_differences(spec, params, x):
     plus the truncation error h^2 f''' / 6, estimated by Richardson extrapolation
     from a second quotient with step 2h; h ~ 1e-6 balances the two (eps / h ~ h^2).
     """
-    x = _away_from_kink(spec, x)
+    x = _away_from_kinks(spec, x, params)
     h = 1e-6 * np.maximum(1.0, np.abs(x))
     k = max(R.tolerance(spec.name, np.float64), 0.5)
     fd, bound = R.central_difference(lambda v: spec.forward(v, **params), x, h, k)
@@ -146,25 +148,22 @@ def test_finite_differences_catch_a_wrong_derivative():
     assert np.sum(np.abs(wrong - fd) > bound) > 90
 
 
-#: The derivative at the kink x = 0, as PyTorch autograd gives it (spec.kink says so in words).
-KINK_DERIVATIVE = {
-    "relu": lambda: 0.0,
-    "leaky_relu": lambda negative_slope: negative_slope,
-    "elu": lambda alpha: alpha,
-}
-
-
-@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.float16])
 @pytest.mark.parametrize(("spec", "params"), CASES, ids=[f"{s.name}-{p}" for s, p in CASES])
-def test_derivative_at_the_kink(spec, params, dtype):
-    if spec.kink is None:
-        assert spec.name not in KINK_DERIVATIVE, f"{spec.name} has a kink value here but no kink in its spec"
-        return
-    assert spec.name in KINK_DERIVATIVE, f"{spec.name} has a kink but test_properties.KINK_DERIVATIVE has no value"
-    expected = dtype(KINK_DERIVATIVE[spec.name](**params))
-    for zero in (dtype(0.0), dtype(-0.0)):
-        got = spec.derivative(zero, **params)
-        assert got == expected and got.dtype == dtype, f"{spec.name}'({zero!r}) = {got!r}, expected {expected!r}"
+def test_derivative_at_the_kinks(spec, params):
+    """At each kink the derivative is one value, the convention ``spec.kink`` states: the same at
+    +0 and -0, and the same in float16/32 as in float64 (test_torch and test_frameworks check that
+    value against autograd). A kink convention without kink points, or the reverse, fails."""
+    kinks = spec.kink_points(**params)
+    assert (spec.kink is None) == (not kinks), f"{spec.name}: kink text and kink_points disagree"
+    for k in kinks:
+        expected = spec.derivative(np.float64(k), **params)
+        for dtype in (np.float64, np.float32, np.float16):
+            for x in ((dtype(0.0), dtype(-0.0)) if k == 0 else (dtype(k),)):
+                if dtype(k) != k:
+                    continue  # the kink is not representable in this dtype
+                got = spec.derivative(x, **params)
+                assert got == dtype(expected) and got.dtype == dtype, (
+                    f"{spec.name}'({x!r}) = {got!r} in {np.dtype(dtype)}, but {expected!r} in float64")
 
 
 # --- zero-centred, saturating ---------------------------------------------------------------
