@@ -180,6 +180,9 @@ class Activation:
     #: the identities, the tricks), rendered into the page's #numerics section. Tied to the
     #: kernels by tests/test_implementation_text.py: a kernel rewritten without it fails.
     implementation: Text | None = None  # TODO(session): required once every module has one
+    #: Why this function cannot come within scripts/benchmark.py's 3x of torch, and what it would
+    #: take (the benchmark reports its ratio instead of failing on it). None for nearly all.
+    speed_exemption: str | None = None
 
     def __post_init__(self) -> None:
         names = [p.name for p in self.parameters]

@@ -41,9 +41,14 @@ Method
   The same count for the seed's derivative (its ``naive_forward``) shows that
   the counter works.
 
-Goals checked: geometric mean of the time ratio to torch over all cells <= 2,
-no cell > 4, no derivative calls its forward more than once, and peak memory
-<= 2.3 x nbytes (one full-size temporary plus masks).
+Goals checked: geometric mean of the time ratio to torch over all cells <= 1.5,
+no cell > 3 (except the functions whose spec has a ``speed_exemption``, reported
+with its reason), no derivative calls its forward more than once, and peak
+memory <= 2.3 x nbytes (one full-size temporary plus masks).
+
+A function torch does not ship as ``torch.nn.functional.<name>`` is compared with
+the PyTorch row's ``call`` of its spec (a composition of torch operations),
+differentiated by autograd.
 """
 
 from __future__ import annotations
@@ -80,8 +85,8 @@ SEED = 12345
 DTYPES = (np.float32, np.float64)
 PASSES = ("forward", "derivative")
 
-GEOMEAN_GOAL = 2.0  # geometric mean of the ratio to torch, at most
-WORST_GOAL = 4.0  # ratio to torch of any cell, at most
+GEOMEAN_GOAL = 1.5  # geometric mean of the ratio to torch, at most
+WORST_GOAL = 3.0  # ratio to torch of any cell, at most (a spec's speed_exemption says why it cannot)
 MEMORY_GOAL = 2.3  # peak extra memory / x.nbytes, at most: output + one temporary + masks
 FORWARD_CALLS_GOAL = 1  # calls of the forward inside one derivative, at most
 
@@ -129,12 +134,17 @@ TORCH: dict[str, TorchRef] = {
 }
 
 
-def _generic_torch_forward(name: str) -> TorchForward | None:
-    """``torch.nn.functional.<name>(t, **params)`` for a function not in :data:`TORCH`."""
-    fn = getattr(F, name, None)
-    if fn is None:
+def _generic_torch_forward(spec: Activation) -> TorchForward | None:
+    """``torch.nn.functional.<name>(t, **params)`` for a function not in :data:`TORCH`; else the
+    spec's PyTorch ``call`` (at torch's defaults, so only where they are this package's too)."""
+    fn = getattr(F, spec.name, None)
+    if fn is not None:
+        return lambda t, p: fn(t, **p)
+    row = next((fw for fw in spec.frameworks if fw.framework == "PyTorch"), None)
+    if row is None or row.call is None or row.params:
         return None
-    return lambda t, p: fn(t, **p)
+    code = compile(row.call, f"<PyTorch: {row.call}>", "eval")
+    return lambda t, p: eval(code, {"torch": torch}, {"x": t})
 
 
 def _autograd_backward(forward: TorchForward) -> TorchBackward:
@@ -152,7 +162,7 @@ def torch_kernels(spec: Activation, x: np.ndarray, g: np.ndarray) -> tuple[Kerne
     """Torch kernels for the forward and derivative cells, and the name of the backward used."""
     params = spec.defaults
     ref = TORCH.get(spec.name)
-    forward = ref.forward if ref else _generic_torch_forward(spec.name)
+    forward = ref.forward if ref else _generic_torch_forward(spec)
     if forward is None:
         return None, None, "n/a"
     t = torch.from_numpy(x)
@@ -387,16 +397,21 @@ def summary(cells: list[Cell]) -> tuple[list[str], list[tuple[str, bool]]]:
     def where(c: Cell) -> str:
         return f"{c.name} {c.pass_} {c.dtype}"
 
-    over_4 = [where(c) for c, r in ratios if r > WORST_GOAL]
+    exempt = {s.name: s.speed_exemption for s in activations.specs() if s.speed_exemption}
+    over_4 = [where(c) for c, r in ratios if r > WORST_GOAL and c.name not in exempt]
+    slow = [f"{where(c)}: {r:.2f}x" for c, r in ratios if r > WORST_GOAL and c.name in exempt]
     over_calls = [f"{where(c)} {n}" for c, n in calls if n > FORWARD_CALLS_GOAL]
     over_mem = [f"{where(c)} {c.memory:.2f}x" for c in cells if c.memory > MEMORY_GOAL]
     lines = [f"geometric mean of time / torch over {len(ratios)} cells: {geomean:.2f}x"]
     if worst is not None:
         lines.append(f"worst cell: {where(worst)}: {worst_ratio:.2f}x torch")
+    for name, reason in exempt.items():
+        lines.append(f"exempt from the {WORST_GOAL:g}x goal: {name} ({reason})"
+                     + (f"; measured {', '.join(x for x in slow if x.startswith(name + ' '))}" if slow else ""))
     goals = [
         (f"geometric mean within {GEOMEAN_GOAL:g}x of single-threaded torch ({geomean:.2f}x)",
          geomean <= GEOMEAN_GOAL),
-        (f"no cell worse than {WORST_GOAL:g}x torch (worst {worst_ratio:.2f}x)"
+        (f"no cell worse than {WORST_GOAL:g}x torch but the exempt ones (worst {worst_ratio:.2f}x)"
          + (f": {', '.join(over_4)}" if over_4 else ""),
          not over_4),
         (f"no derivative calls its forward more than {FORWARD_CALLS_GOAL}x"
