@@ -41,8 +41,9 @@ def as_float_array(x: Any, name: str = "x") -> np.ndarray:
     raise TypeError(f"{name} must be real numbers, got an array of dtype {arr.dtype}")
 
 
-def real_param(value: Any, name: str, *, positive: bool = False) -> float:
-    """Check a scalar parameter: a finite real number (and > 0 if ``positive``)."""
+def real_param(value: Any, name: str, *, positive: bool = False, nonnegative: bool = False,
+               nonzero: bool = False) -> float:
+    """Check a scalar parameter: a finite real number, and > 0 / >= 0 / != 0 if asked."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a real number, got {type(value).__name__}")
     value = float(value)
@@ -50,6 +51,20 @@ def real_param(value: Any, name: str, *, positive: bool = False) -> float:
         raise ValueError(f"{name} must be finite, got {value}")
     if positive and value <= 0:
         raise ValueError(f"{name} must be > 0, got {value}")
+    if nonnegative and value < 0:
+        raise ValueError(f"{name} must be >= 0, got {value}")
+    if nonzero and value == 0:
+        raise ValueError(f"{name} must not be 0")
+    return value
+
+
+def choice_param(value: Any, name: str, choices: tuple[str, ...]) -> str:
+    """Check a parameter that names one of a few variants, e.g. GELU's ``approximate``."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string, one of {', '.join(map(repr, choices))}; "
+                        f"got {type(value).__name__}")
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, choices))}, got {value!r}")
     return value
 
 
