@@ -74,7 +74,9 @@ class Properties:
 
     range: str  # LaTeX of the image of f at the default parameters
     monotonic: bool  # f' >= 0 everywhere (for softmax: in its own logit)
-    smoothness: str  # LaTeX class, e.g. r"C^\infty" or r"C^0"
+    #: LaTeX class, e.g. r"C^\infty" or r"C^0"; words (a Text) where no C^k class applies, e.g. a
+    #: function that jumps ("不连续（在 ±λ 处跳跃）" / "discontinuous (jumps at ±λ)").
+    smoothness: str | Text
     zero_centred: bool  # f is odd, f(-x) = -f(x): inputs symmetric about 0 give outputs with mean 0
     saturation: tuple[Saturation, Saturation]  # (x -> -inf side, x -> +inf side); see Saturation
     bounded: Bounded

@@ -15,6 +15,7 @@ import pytest
 import activations
 from activations import Activation, Text
 from activations._registry import register
+from activations._spec import FRAMEWORKS
 
 SPECS = activations.specs()
 IDS = lambda s: s.name  # noqa: E731
@@ -89,12 +90,16 @@ def test_every_text_has_both_languages(spec):
 # --- frameworks and references ------------------------------------------------------------------
 
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)
-def test_three_frameworks(spec):
-    assert sorted(f.framework for f in spec.frameworks) == ["JAX", "Keras", "PyTorch"]
+def test_five_frameworks(spec):
+    """Every framework of FRAMEWORKS, in order (test_frameworks.py checks each row's claims)."""
+    assert tuple(f.framework for f in spec.frameworks) == FRAMEWORKS
+    root = {"PyTorch": "torch", "Keras": "keras", "JAX": "jax", "PaddlePaddle": "paddle", "MindSpore": "mindspore"}
     for fw in spec.frameworks:
         assert re.fullmatch(r"[a-z_]+(\.[A-Za-z_]+)+", fw.functional), fw.functional
         assert fw.signature.startswith("(") and fw.signature.endswith(")"), fw.signature
-        assert fw.functional.split(".")[0] == {"PyTorch": "torch", "Keras": "keras", "JAX": "jax"}[fw.framework]
+        assert fw.functional.split(".")[0] == root[fw.framework]
+        for text in (fw.difference,) if fw.difference else ():
+            assert re.search(r"[\u4e00-\u9fff]", text.zh) and text.zh != text.en, fw.functional
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)
@@ -113,7 +118,8 @@ def _latex_strings(spec):
     yield "latex", spec.latex
     yield "latex_derivative", spec.latex_derivative
     yield "properties.range", spec.properties.range
-    yield "properties.smoothness", spec.properties.smoothness
+    if isinstance(spec.properties.smoothness, str):  # else words, a Text
+        yield "properties.smoothness", spec.properties.smoothness
     for p in spec.parameters:
         yield f"parameter {p.name}.symbol", p.symbol
         yield f"parameter {p.name}.valid", p.valid
@@ -246,7 +252,7 @@ def test_other_facts(spec):
     assert lo < 0 < hi
     assert spec.numerics_inputs, f"{spec.name}: no inputs for the numerics table"
     assert callable(spec.naive_forward) and callable(spec.naive_derivative)
-    assert (spec.kink is None) == ("infty" in spec.properties.smoothness), (
+    assert (spec.kink is None) == ("infty" in str(spec.properties.smoothness)), (
         f"{spec.name}: a kink (point of non-differentiability) goes with a smoothness below C^inf"
     )
     assert spec.elementwise == (spec.vjp is None)

@@ -1,5 +1,6 @@
-"""Agreement with PyTorch, the framework whose names and defaults the package follows, and
-the spec's claims about where PyTorch differs or is inaccurate, each checked against mpmath.
+"""Agreement with PyTorch, the framework whose names and defaults the package follows, at
+ordinary points and at the kinks. Where PyTorch differs (special inputs, its threshold, its
+dim), the PyTorch row of each spec declares it and tests/test_frameworks.py measures it.
 
 torch is a pinned test requirement (requirements.txt): it is imported, not skipped.
 """
@@ -25,7 +26,7 @@ SPECS = activations.specs()
 ELEMENTWISE = [s for s in SPECS if s.elementwise]
 IDS = lambda s: s.name  # noqa: E731
 EPS = np.finfo(np.float64).eps
-#: This package's parameter name -> PyTorch's, where they differ (documented in torch_difference).
+#: This package's parameter name -> PyTorch's, where they differ (said in the PyTorch row's difference).
 TORCH_KEYWORD = {"axis": "dim"}
 #: |x| up to which every function's PyTorch value and gradient are ordinary float64 computations.
 ORDINARY = 15.0
@@ -64,7 +65,7 @@ def torch_derivative(spec, x: np.ndarray, params: dict) -> np.ndarray:
 
 def _ordinary(params: dict | None = None) -> np.ndarray:
     """Grid points and a fine linspace with |x| <= 15, and |beta x| <= 15 (below torch's
-    softplus threshold 20, where torch stops computing softplus: see THRESHOLD_CLAIMS)."""
+    softplus threshold 20, above which torch returns x: a declared deviation of its row)."""
     limit = ORDINARY / max(1.0, (params or {}).get("beta", 1.0))
     g = R.grid(np.float64)
     return np.concatenate([g[np.abs(g) <= limit], np.linspace(-limit, limit, 3001)])
@@ -80,14 +81,6 @@ CASE_IDS = [f"{s.name}-{p}" for s, p in CASES]
 
 
 # --- names, signatures and defaults ----------------------------------------------------------
-
-@pytest.mark.parametrize("spec", SPECS, ids=IDS)
-def test_pytorch_names_in_the_spec_exist(spec):
-    fw = _pytorch(spec)
-    assert callable(torch_function(spec)), fw.functional
-    if fw.module is not None:
-        assert isinstance(_resolve(fw.module), type), fw.module
-
 
 def _torch_signature(fn) -> dict[str, str]:
     """name -> default (as text) of a torch function, from inspect or its docstring's first line."""
@@ -107,20 +100,11 @@ def _same(a: str, b: str) -> bool:
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)
-def test_pytorch_signature_in_the_spec_is_torchs(spec):
-    """Every name=default the spec quotes for PyTorch is torch's real default."""
-    quoted = dict(re.findall(r"(\w+)=([^,)]+)", _pytorch(spec).signature))
-    real = _torch_signature(torch_function(spec))
-    for name, default in quoted.items():
-        assert name in real and _same(default, real[name]), f"{spec.name}: spec says {name}={default}, torch {real}"
-
-
-@pytest.mark.parametrize("spec", SPECS, ids=IDS)
 def test_parameters_have_pytorchs_names_and_defaults(spec):
     real = _torch_signature(torch_function(spec))
     for p in spec.parameters:
         if p.name in TORCH_KEYWORD:
-            assert spec.torch_difference is not None, f"{spec.name}: {p.name} is {TORCH_KEYWORD[p.name]} in torch"
+            assert _pytorch(spec).difference is not None, f"{spec.name}: {p.name} is {TORCH_KEYWORD[p.name]} in torch"
             assert TORCH_KEYWORD[p.name] in real
         else:
             assert p.name in real, f"{spec.name}: torch has no parameter {p.name}"
@@ -180,67 +164,12 @@ def test_derivative_matches_autograd(spec, params):
 
 
 @pytest.mark.parametrize(("spec", "params"), CASES, ids=CASE_IDS)
-def test_derivative_at_zero_is_autograds(spec, params):
-    """At x = 0 (a kink for relu, leaky_relu and elu) the package takes autograd's value, exactly."""
-    for zero in (0.0, -0.0):
-        x = np.array([zero])
-        assert spec.derivative(x, **params)[0] == torch_derivative(spec, x, params)[0], (spec.name, params, zero)
-
-
-# --- where the spec says torch differs or is inaccurate ------------------------------------------
-
-#: spec.accuracy_note claims: name -> (params, inputs where torch's gradient is 0 but the true one is not).
-ACCURACY_NOTE_CLAIMS = {
-    "sigmoid": ({}, [37.0, 38.0, 40.0, 100.0, 700.0]),  # (1 - s) s with s rounded to 1
-    "tanh": ({}, [19.1, 20.0, -20.0, -25.0, 300.0]),  # 1 - tanh^2 with tanh rounded to ±1
-}
-#: spec.torch_difference claims that are about values: name -> (params, inputs above threshold/beta).
-THRESHOLD_CLAIMS = {
-    # where x differs from softplus(x) = x + log1p(e^{-beta x}) / beta by more than 4 ulp
-    "softplus": [({"beta": 1.0}, [20.5, 22.0, 25.0, 28.0, 30.0]), ({"beta": 2.0}, [10.5, 12.0, 14.0])],
-}
-
-
-def test_every_claim_about_torch_is_tested():
-    notes = {s.name for s in SPECS if s.accuracy_note is not None}
-    assert notes == set(ACCURACY_NOTE_CLAIMS), "accuracy_note and ACCURACY_NOTE_CLAIMS must name the same functions"
-    differences = {s.name for s in SPECS if s.torch_difference is not None}
-    naming = {s.name for s in SPECS if any(p.name in TORCH_KEYWORD for p in s.parameters)}
-    assert differences == set(THRESHOLD_CLAIMS) | naming, "torch_difference claims without a test (or vice versa)"
-
-
-def _ulp_to_reference(spec, which: str, x: np.ndarray, params: dict, values: np.ndarray) -> np.ndarray:
-    ref = R.evaluate(R.REFERENCES[spec.name][("forward", "derivative").index(which)], x, params)
-    return R.ulp_distance(values, ref)
-
-
-@pytest.mark.parametrize("name", sorted(ACCURACY_NOTE_CLAIMS))
-def test_accuracy_note_torch_gradient_is_zero_in_the_tail(name):
-    """The note says torch's backward gives 0 in the tail: it does, and the true value (and
-    the package's, within 4 ulp) is not 0."""
-    spec = activations.get(name)
-    params, points = ACCURACY_NOTE_CLAIMS[name]
-    x = np.array(points)
-    ours, theirs = spec.derivative(x, **params), torch_derivative(spec, x, params)
-    assert np.all(_ulp_to_reference(spec, "derivative", x, params, ours) <= R.tolerance(name, np.float64))
-    assert np.all(theirs == 0) and np.all(ours > 0), (theirs, ours)
-    assert np.all(_ulp_to_reference(spec, "derivative", x, params, theirs) > 1e15)
-
-
-@pytest.mark.parametrize("name", sorted(THRESHOLD_CLAIMS))
-def test_torch_difference_threshold(name):
-    """Above beta*x = threshold torch returns x (and gradient 1); the package does not, and is
-    the one within 4 ulp of mpmath there, forward and derivative."""
-    spec = activations.get(name)
-    for params, points in THRESHOLD_CLAIMS[name]:
-        x = np.array(points)
-        np.testing.assert_array_equal(torch_forward(spec, x, params), x)
-        np.testing.assert_array_equal(torch_derivative(spec, x, params), np.ones_like(x))
-        for which, theirs in (("forward", torch_forward(spec, x, params)),
-                              ("derivative", torch_derivative(spec, x, params))):
-            ours = getattr(spec, which)(x, **params)
-            assert np.all(_ulp_to_reference(spec, which, x, params, ours) <= R.tolerance(name, np.float64))
-            assert np.all(_ulp_to_reference(spec, which, x, params, theirs) > R.tolerance(name, np.float64))
+def test_derivative_at_the_kinks_is_autograds(spec, params):
+    """At x = ±0 and at every kink (spec.kink_points) the package takes autograd's value, exactly:
+    the convention spec.kink states is PyTorch's."""
+    for k in (0.0, -0.0, *spec.kink_points(**params)):
+        x = np.array([k])
+        assert spec.derivative(x, **params)[0] == torch_derivative(spec, x, params)[0], (spec.name, params, k)
 
 
 # --- softmax ------------------------------------------------------------------------------------------
@@ -254,8 +183,8 @@ def _softmax_torch(x: np.ndarray, dim: int) -> np.ndarray:
 
 
 def test_softmax_axis_is_torchs_dim():
-    """torch_difference: the parameter is dim in torch, which has no real default (it warns
-    and guesses); axis=-1 here equals dim=-1 there."""
+    """The PyTorch row's difference: the parameter is dim in torch, which has no real default
+    (it warns and guesses); axis=-1 here equals dim=-1 there."""
     x = np.random.default_rng(14).normal(size=(3, 5)) * 4
     with pytest.warns(UserWarning, match="dim"):
         F.softmax(torch.from_numpy(x))
@@ -265,12 +194,6 @@ def test_softmax_axis_is_torchs_dim():
         got, want = SOFTMAX.forward(x, axis=axis), _softmax_torch(x, axis)
         assert np.all(R.ulp_distance(got, want) <= 2 * bound.max())  # both within the bound of mpmath
     np.testing.assert_array_equal(SOFTMAX.forward(x), SOFTMAX.forward(x, axis=-1))
-
-
-def test_softmax_special_rows_match_torch():
-    rows = np.array([[1000.0, 1001.0, 1002.0], [-np.inf, 0.0, 1.0], [-np.inf, -np.inf, -np.inf], [0.0, np.nan, 1.0]])
-    got, want = SOFTMAX.forward(rows), _softmax_torch(rows, -1)
-    assert np.all(R.ulp_distance(got, want) <= 8), (got, want)
 
 
 @pytest.mark.parametrize(("shape", "axis"), [((5,), 0), ((3, 4), -1), ((3, 4), 0), ((2, 3, 4), 1), ((2, 3, 4), -3)])

@@ -27,7 +27,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import activations
-from activations import Activation
+from activations import Activation, FrameworkName, Text
+from activations._spec import FRAMEWORK_VERSIONS, KERAS_BACKEND
 
 MARKER = re.compile(r"<!--\s*fact:\s*(?P<name>[^\s>]*)\s*-->")
 LOOSE_MARKER = re.compile(r"<!--\s*fact\b")  # anything that looks like a marker but is malformed
@@ -48,14 +49,20 @@ WORDS = {
         "x": "输入 x", "textbook": "教科书公式", "package": "本包", "f": "f(x)", "df": "f′(x)",
         "plot_alt": "{name} 的函数图像与导数图像", "softmax_logit": "Softmax：一个对数几率变化时各输出的变化",
         "softmax_temp": "Softmax：温度 T 对输出分布的影响", "overview_alt": "所有逐元素激活函数及其导数",
-        "name": "名称", "torch_diff": "与 PyTorch 的差异",
-        "accuracy": "关于精度", "source_title": "所有函数共享的输入检查（activations/_checks.py）", "row": "输入行",
+        "name": "名称", "source_title": "所有函数共享的输入检查（activations/_checks.py）", "row": "输入行",
         "column": "{who}：{what}", "implementation": "本包的算法",
         "code_intro": "下面是本包的实现，原样取自经过测试的模块 `{path}`；文档字符串折叠在代码下方。",
         "docstrings": "文档字符串", "calls_title": "框架中的同一函数（各框架自己的默认参数）",
         "warnings": "教科书公式触发的浮点异常",
         "fp.overflow": "上溢", "fp.underflow": "下溢", "fp.invalid": "无效运算（NaN）", "fp.divide": "除以零",
-        "sep": "、",
+        "sep": "、", "space": "",
+        "measured": "特殊输入处的实测值：", "deviation": "{what}({x}) = {value}（本包：{ours}）",
+        "dev_sep": "；", "dev_end": "。", "all_nan": "全为 NaN",
+        "documented": "名称与默认值取自[文档]({url})，数值未经测试。",
+        "backend.jax": "JAX 后端",
+        "versions": "表中 PyTorch {torch}、Keras {keras}（{backend}）、JAX {jax} 和 PaddlePaddle {paddle} "
+        "的名称、默认值与差异，都由测试在这些版本上以 float64 实测；MindSpore 未安装，"
+        "它的名称与默认值取自 MindSpore {mindspore} 的文档。",
     },
     "en": {
         "yes": "yes", "no": "no", "range": "Range", "monotonic": "Monotonic", "smoothness": "Smoothness",
@@ -75,7 +82,6 @@ WORDS = {
         "softmax_logit": "Softmax: the outputs as one logit varies",
         "softmax_temp": "Softmax: the effect of the temperature T", "overview_alt":
         "Every element-wise activation function and its derivative", "name": "Name",
-        "torch_diff": "Difference from PyTorch", "accuracy": "On accuracy",
         "source_title": "The input checks every function shares (activations/_checks.py)", "row": "input row",
         "column": "{who}: {what}", "implementation": "How this package computes it",
         "code_intro": "This package's implementation, as tested, from the module `{path}`; the docstrings are "
@@ -83,7 +89,14 @@ WORDS = {
         "docstrings": "Docstrings", "calls_title": "The same function in a framework (at the framework's defaults)",
         "warnings": "floating-point errors of the textbook formula",
         "fp.overflow": "overflow", "fp.underflow": "underflow", "fp.invalid": "invalid (NaN)",
-        "fp.divide": "division by zero", "sep": ", ",
+        "fp.divide": "division by zero", "sep": ", ", "space": " ",
+        "measured": "Measured at special inputs: ", "deviation": "{what}({x}) = {value} (this package: {ours})",
+        "dev_sep": "; ", "dev_end": ".", "all_nan": "all NaN",
+        "documented": "Names and defaults from the [documentation]({url}); values not tested.",
+        "backend.jax": "JAX backend",
+        "versions": "The names, defaults and differences of PyTorch {torch}, Keras {keras} ({backend}), JAX {jax} "
+        "and PaddlePaddle {paddle} in the table are measured by the tests on these versions, in float64; "
+        "MindSpore is not installed, and its names and defaults come from the MindSpore {mindspore} documentation.",
     },
 }
 
@@ -124,6 +137,11 @@ def _saturation(sat: tuple[str, str], w: dict[str, str]) -> str:
     parts = [w[key].format(kind=w["sat." + kind]) for key, kind in (("sat.negative", neg), ("sat.positive", pos))
              if kind != "none"]
     return w["sep"].join(parts)
+
+
+def _smoothness(value: str | Text, lang: str) -> str:
+    """A C^k class is LaTeX; where none applies, the spec says it in words."""
+    return value[lang] if isinstance(value, Text) else f"${value}$"
 
 
 def _img(stem: str, alt: str, depth: str) -> str:
@@ -187,7 +205,7 @@ def properties(spec: Activation, lang: str, depth: str) -> str:
     rows = [_row(w["property"], w["value"]), "|---|---|",
             _row(w["range"], f"${p.range}$"),
             _row(w["monotonic"], _yes(p.monotonic, w)),
-            _row(w["smoothness"], f"${p.smoothness}$"),
+            _row(w["smoothness"], _smoothness(p.smoothness, lang)),
             _row(w["zero_centred"], _yes(p.zero_centred, w)),
             _row(w["saturating"], _saturation(p.saturation, w)),
             _row(w["bounded"], w["bnd." + p.bounded])]
@@ -276,19 +294,55 @@ def _indent(text: str) -> str:
     return "\n".join(("    " + line) if line else "" for line in text.splitlines())
 
 
+def _deviation_value(v: object, w: dict[str, str], digits: int = 10) -> str:
+    """A number as the numerics table writes it (``digits`` significant digits); a row or a
+    Jacobian as [..] ("all NaN" if it is)."""
+    a = np.asarray(v, dtype=np.float64)
+    def number(x: float) -> str:
+        return _number(x) if digits == 10 or not math.isfinite(x) else f"{x:.{digits}g}"
+    if a.ndim == 0:
+        return number(float(a))
+    if np.isnan(a).all():
+        return w["all_nan"]
+    def nested(b: np.ndarray) -> str:
+        return number(float(b)) if b.ndim == 0 else "[" + ", ".join(nested(e) for e in b) + "]"
+    return nested(a)
+
+
+def _deviations(spec: Activation, fw: FrameworkName, w: dict[str, str]) -> str:
+    """The row's measured deviations: "f′(NaN) = 1（本包：NaN）", one after the other."""
+    params = dict(fw.params)
+    items = []
+    for d in fw.deviations:
+        x = np.array(d.x, dtype=np.float64)
+        ours = (spec.forward if d.quantity == "f" else spec.derivative)(x if x.ndim else x[None], **params)
+        ours = ours if x.ndim else ours[0]
+        what = "f" if d.quantity == "f" else ("f′" if spec.elementwise else "J")
+        value, our = _deviation_value(d.value, w), _deviation_value(ours, w)
+        if value == our:  # apart by a few ulp only: show all 17 digits, where they differ
+            value, our = _deviation_value(d.value, w, 17), _deviation_value(ours, w, 17)
+        items.append(w["deviation"].format(what=what, x=_deviation_value(d.x, w), value=value, ours=our))
+    return w["measured"] + w["dev_sep"].join(items) + w["dev_end"]
+
+
 def frameworks(spec: Activation, lang: str, depth: str) -> str:
+    """The names, defaults and differences of every framework, then the versions they were read from."""
     w = WORDS[lang]
-    rows = [f"| {w['framework']} | {w['function']} | {w['layer']} | {w['difference']} |",
-            "|---|---|---|---|"]
+    rows = [_row(w["framework"], w["function"], w["layer"], w["difference"]), "|---|---|---|---|"]
     for fw in spec.frameworks:
         layer = f"`{fw.module}`" if fw.module else "—"
-        diff = fw.difference[lang] if fw.difference else w["same"]
-        rows.append(f"| {fw.framework} | `{fw.functional}{fw.signature}` | {layer} | {diff} |")
-    notes = []
-    for key, text in (("torch_diff", spec.torch_difference), ("accuracy", spec.accuracy_note)):
-        if text is not None:
-            notes.append(_admonition("info", w[key], text[lang]))
-    return "\n\n".join(["\n".join(rows), *notes])
+        parts = [fw.difference[lang]] if fw.difference else []
+        if fw.deviations:
+            parts.append(_deviations(spec, fw, w))
+        if fw.source is not None:  # not installed: from its documentation, not tested
+            parts.append(w["documented"].format(url=fw.source))
+        elif not parts:
+            parts.append(w["same"])
+        rows.append(_row(fw.framework, f"`{fw.functional}{fw.signature}`", layer, w["space"].join(parts)))
+    v = FRAMEWORK_VERSIONS
+    versions = w["versions"].format(torch=v["PyTorch"], keras=v["Keras"], backend=w["backend." + KERAS_BACKEND],
+                                    jax=v["JAX"], paddle=v["PaddlePaddle"], mindspore=v["MindSpore"])
+    return "\n".join(rows) + "\n\n" + versions
 
 
 def references(spec: Activation, lang: str, depth: str) -> str:
@@ -308,7 +362,7 @@ def overview_table(lang: str, depth: str) -> str:
     for s in activations.specs():  # the one-line summaries are on the home page's list
         p = s.properties
         rows.append(_row(f"[{s.title[lang]}]({depth}functions/{s.slug}.md)", f"${p.range}$", _yes(p.monotonic, w),
-                         f"${p.smoothness}$", _yes(p.zero_centred, w), _saturation(p.saturation, w),
+                         _smoothness(p.smoothness, lang), _yes(p.zero_centred, w), _saturation(p.saturation, w),
                          w["bnd." + p.bounded]))
     return "\n".join(rows)
 
