@@ -207,7 +207,7 @@ SPEC = register(Activation(
             "JAX", "jax.nn.leaky_relu", "(x, negative_slope=0.01)",
             difference=Text(
                 "x = 0 处导数取 1（正半轴的值），本包与 PyTorch 取斜率；"
-                "NaN 处导数为斜率。CPU 上的 XLA 把次正规数冲为 0，所以 x = −5e−324 处导数也是 1。",
+                "NaN 处导数为斜率。CPU 上的 XLA 把次正规数按 0 处理（flush-to-zero），所以 x = −5e−324 处导数也是 1。",
                 "At x = 0 the derivative is 1 (the positive side's), where this package and PyTorch take the "
                 "slope; at NaN it is the slope. XLA on the CPU flushes subnormal numbers to 0, so at x = "
                 "−5e−324 the derivative is 1 too."),

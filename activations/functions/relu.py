@@ -164,7 +164,7 @@ SPEC = register(Activation(
         FrameworkName(
             "JAX", "jax.nn.relu", "(x)",
             difference=Text(
-                "NaN 处的导数为 0（本包为 NaN）。CPU 上的 XLA 把次正规数冲为 0，"
+                "NaN 处的导数为 0（本包为 NaN）。CPU 上的 XLA 把次正规数按 0 处理（flush-to-zero），"
                 "所以最小的正次正规数 5e−324 处导数也是 0（本包为 1）。",
                 "The derivative at NaN is 0 (this package: NaN). XLA on the CPU flushes subnormal numbers to "
                 "0, so at the smallest positive subnormal number, 5e−324, the derivative is 0 too (this "

@@ -157,7 +157,7 @@ SPEC = register(Activation(
             "PyTorch", "torch.sigmoid", "(input)",
             module="torch.nn.Sigmoid()",
             difference=Text(
-                "反向传播用输出按 (1 − σ)·σ 计算：x 越大，1 − σ 的舍入误差占比越大，"
+                "反向传播用输出按 $(1 - \\sigma)\\,\\sigma$ 计算：x 越大，1 − σ 的舍入误差占比越大，"
                 "x ≳ 37 时导数为 0（真值约 $e^{-x}$）。前向按 $1/(1 + e^{-x})$ 计算，"
                 "x ≲ −709.78 时 $e^{-x}$ 上溢，函数值与导数都成为 0（真值约 $e^{x}$，"
                 "是次正规数）。",
@@ -202,7 +202,7 @@ SPEC = register(Activation(
         FrameworkName(
             "JAX", "jax.nn.sigmoid", "(x)",
             difference=Text(
-                "导数同样由输出按 (1 − σ)·σ 计算，x ≳ 37 时为 0。CPU 上的 XLA 把次正规数冲为 0："
+                "导数同样由输出按 $(1 - \\sigma)\\,\\sigma$ 计算，x ≳ 37 时为 0。CPU 上的 XLA 把次正规数按 0 处理（flush-to-zero）："
                 "x ≲ −708.4 时函数值与导数都是 0（本包给出次正规数）。",
                 "The derivative is computed from the output as (1 − σ)·σ too, and is 0 for x ≳ 37. XLA on "
                 "the CPU flushes subnormal numbers to 0: for x ≲ −708.4 both the value and the derivative "
@@ -226,7 +226,7 @@ SPEC = register(Activation(
             "PaddlePaddle", "paddle.nn.functional.sigmoid", "(x, name=None)",
             module="paddle.nn.Sigmoid()",
             difference=Text(
-                "与 PyTorch 相同：导数按 (1 − σ)·σ 计算，x ≳ 37 时为 0；"
+                "与 PyTorch 相同：导数按 $(1 - \\sigma)\\,\\sigma$ 计算，x ≳ 37 时为 0；"
                 "x ≲ −709.78 时 $e^{-x}$ 上溢，函数值与导数都是 0。",
                 "As in PyTorch: the derivative is computed as (1 − σ)·σ and is 0 for x ≳ 37; for x ≲ "
                 "−709.78, $e^{-x}$ overflows and both the value and the derivative are 0."),
