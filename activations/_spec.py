@@ -181,7 +181,7 @@ class Activation:
     #: How this package computes f and f' (the primitives, named as `np.<routine>` in code spans,
     #: the identities, the tricks), rendered into the page's #numerics section. Tied to the
     #: kernels by tests/test_implementation_text.py: a kernel rewritten without it fails.
-    implementation: Text | None = None  # TODO(session): required once every module has one
+    implementation: Text | None = None  # required (checked below); a default only to keep it last
     #: Why this function cannot come within scripts/benchmark.py's 3x of torch, and what it would
     #: take (the benchmark reports its ratio instead of failing on it). None for nearly all.
     speed_exemption: str | None = None
@@ -194,6 +194,8 @@ class Activation:
             raise ValueError(f"{self.name}: frameworks must name {', '.join(FRAMEWORKS)}, in that order")
         if not self.references:
             raise ValueError(f"{self.name}: at least one reference is needed")
+        if self.implementation is None:
+            raise ValueError(f"{self.name}: implementation (how the kernels compute, zh and en) is required")
         if (self.kink is None) != (not self.kink_points(**self.defaults)):
             raise ValueError(f"{self.name}: a kink convention (kink) and kink_points go together")
 

@@ -242,8 +242,7 @@ def numerics(spec: Activation, lang: str, depth: str) -> str:
         seen = w["sep"].join(w["fp." + k] for k in dict.fromkeys(seen_f + seen_df)) or "—"
         rows.append(_row(_values(x), _values(naive_f), _values(spec.forward(x, **d)), _values(naive_df),
                          _values(ours_df), seen))
-    if spec.implementation is None:  # TODO(session): gone once the spec requires it
-        return "\n".join(rows)
+    assert spec.implementation is not None  # the spec requires it
     return f"**{w['implementation']}**\n\n{spec.implementation[lang]}\n\n" + "\n".join(rows)
 
 
