@@ -5,14 +5,14 @@
 # ---
 
 # %% [markdown] lang="zh"
-# # 交互式笔记本：动手试一试
+# # <a id="notebook"></a>交互式笔记本：动手试一试
 #
-# 这个笔记本直接导入本手册的 `activations` 包：网页上的公式、图像和代码都出自同一个包。
-# 点击页面右上角的下载按钮，可以把笔记本下载到本地，用 Jupyter 打开后修改、运行。
-# 本地运行前先在仓库根目录执行 `make setup`（或 `pip install -e .`）。
+# 这个笔记本直接导入本手册的
+# `activations` 包：网页上的公式、图像和代码都出自同一个包。点击页面右上角的下载按钮，可以把笔记本下载到本地，用
+# Jupyter 打开后修改、运行。本地运行前先在仓库根目录执行 `make setup`（或 `pip install -e .`）。
 
 # %% [markdown] lang="en"
-# # Interactive notebook: try it yourself
+# # <a id="notebook"></a>Interactive notebook: try it yourself
 #
 # This notebook imports the handbook's own `activations` package: the formulas, plots and code
 # on the site all come from it. Use the download button at the top right of the page to get the
@@ -27,12 +27,12 @@ import activations
 print(activations.names())
 
 # %% [markdown] lang="zh"
-# ## 查看一个函数的“档案”
+# ## <a id="record"></a>查看一个函数的“档案”
 #
-# `activations.get(name)` 返回该函数的描述对象：正向计算、导数、LaTeX 公式、参数、性质、参考文献和框架名称都在里面。
+# `activations.get(name)` 返回该函数的描述对象：前向计算、导数、LaTeX 公式、参数、性质、参考文献和框架名称都在里面。
 
 # %% [markdown] lang="en"
-# ## A function's record
+# ## <a id="record"></a>A function's record
 #
 # `activations.get(name)` returns the function's spec: forward, derivative, LaTeX, parameters,
 # properties, references and framework names.
@@ -45,12 +45,12 @@ for p in spec.parameters:
 print("range:", spec.properties.range, "| monotonic:", spec.properties.monotonic)
 
 # %% [markdown] lang="zh"
-# ## 计算函数值与导数
+# ## <a id="values"></a>计算函数值与导数
 #
 # 所有函数都逐元素作用在 NumPy 数组上，并保持输入的浮点类型（float16/32/64）。
 
 # %% [markdown] lang="en"
-# ## Values and derivatives
+# ## <a id="values"></a>Values and derivatives
 #
 # Every function works element-wise on NumPy arrays and keeps the input's floating type
 # (float16/32/64).
@@ -63,13 +63,13 @@ for spec in activations.specs():
         print(f"{spec.name:>10}  f'", np.round(spec.derivative(x), 4))
 
 # %% [markdown] lang="zh"
-# ## 教科书公式在哪里失效
+# ## <a id="textbook"></a>教科书公式在哪里失效
 #
-# 直接按 $\sigma(x) = 1/(1+e^{-x})$ 计算，当 $x = -710$ 时 $e^{-x}$ 上溢为无穷大，结果被算成 0；
-# 用 $\sigma(1-\sigma)$ 算导数，当 $x \ge 37$ 时 $1-\sigma$ 被舍入成 0。本包的实现避开了这两个问题：
+# 直接按 $\sigma(x) = 1/(1+e^{-x})$ 计算，当 $x = -710$ 时 $e^{-x}$ 上溢为无穷大，结果被算成 0；用
+# $\sigma(1-\sigma)$ 算导数，当 $x \ge 37$ 时 $1-\sigma$ 被舍入成 0。本包的实现避开了这两个问题：
 
 # %% [markdown] lang="en"
-# ## Where the textbook formula fails
+# ## <a id="textbook"></a>Where the textbook formula fails
 #
 # Computed as $\sigma(x) = 1/(1+e^{-x})$, the sigmoid overflows at $x = -710$, where $e^{-x}$ is
 # infinite and the result comes out as 0; computed as $\sigma(1-\sigma)$, its derivative is 0 for
@@ -84,12 +84,12 @@ print("textbook:    ", textbook, textbook_grad)
 print("activations: ", activations.sigmoid(x), activations.sigmoid_derivative(x))
 
 # %% [markdown] lang="zh"
-# ## Softmax 与温度
+# ## <a id="temperature"></a>Softmax 与温度
 #
 # 把对数几率除以温度 $T$ 再做 Softmax：$T$ 越小，分布越集中；$T$ 越大，分布越平坦。
 
 # %% [markdown] lang="en"
-# ## Softmax and temperature
+# ## <a id="temperature"></a>Softmax and temperature
 #
 # Dividing the logits by a temperature $T$ before the softmax: a small $T$ sharpens the
 # distribution, a large $T$ flattens it.
@@ -100,12 +100,12 @@ for T in (0.25, 1.0, 4.0):
     print(f"T = {T:<5}", np.round(activations.softmax(logits / T), 3))
 
 # %% [markdown] lang="zh"
-# ## 自己动手
+# ## <a id="your-turn"></a>自己动手
 #
 # 试着改变下面的斜率，观察 LeakyReLU 如何随 `negative_slope` 变化（画图需要 matplotlib）。
 
 # %% [markdown] lang="en"
-# ## Your turn
+# ## <a id="your-turn"></a>Your turn
 #
 # Change the slopes below and watch LeakyReLU change with `negative_slope` (plotting needs
 # matplotlib).

@@ -50,7 +50,7 @@ WORDS = {
         "plot_alt": "{name} 的函数图像与导数图像", "softmax_logit": "Softmax：一个对数几率变化时各输出的变化",
         "softmax_temp": "Softmax：温度 T 对输出分布的影响", "overview_alt": "所有逐元素激活函数及其导数",
         "name": "名称", "source_title": "所有函数共享的输入检查（activations/_checks.py）", "row": "输入行",
-        "column": "{who}：{what}", "implementation": "本包的算法",
+        "column": "{who}：{what}", "colon": "：", "implementation": "本包的算法",
         "code_intro": "下面是本包的实现，原样取自经过测试的模块 `{path}`；文档字符串折叠在代码下方。",
         "docstrings": "文档字符串", "calls_title": "框架中的同一函数（各框架自己的默认参数）",
         "warnings": "教科书公式触发的浮点异常",
@@ -83,7 +83,7 @@ WORDS = {
         "softmax_temp": "Softmax: the effect of the temperature T", "overview_alt":
         "Every element-wise activation function and its derivative", "name": "Name",
         "source_title": "The input checks every function shares (activations/_checks.py)", "row": "input row",
-        "column": "{who}: {what}", "implementation": "How this package computes it",
+        "column": "{who}: {what}", "colon": ": ", "implementation": "How this package computes it",
         "code_intro": "This package's implementation, as tested, from the module `{path}`; the docstrings are "
         "folded below the code.",
         "docstrings": "Docstrings", "calls_title": "The same function in a framework (at the framework's defaults)",
@@ -350,8 +350,9 @@ def references(spec: Activation, lang: str, depth: str) -> str:
 
 
 def function_list(lang: str, depth: str) -> str:
-    return "\n".join(f"- [{s.title[lang]}]({depth}functions/{s.slug}.md): {s.summary[lang]}"
-                     for s in activations.specs())
+    w = WORDS[lang]
+    return "\n".join(f"- [{s.title[lang]}]({depth}functions/{s.slug}.md){w['colon']}{s.summary[lang]}"
+                      for s in activations.specs())
 
 
 def overview_table(lang: str, depth: str) -> str:

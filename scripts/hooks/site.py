@@ -8,6 +8,9 @@
 - on the files: keep the notebooks pages. mkdocs-static-i18n rebuilds every ``File``
   after mkdocs-jupyter wrapped the ``.ipynb`` ones, which turns the notebooks back into
   raw files; this hook wraps them again, at the URL of their language.
+- on each page: the interface text in the page's language (``UI``: the headings' permalink title,
+  the templates' text in overrides/, the notebook pages' Jupyter controls), and the notebook
+  headings' own ids; 404.html is written by the default language's build only.
 - after the build: split the one search index that mkdocs-static-i18n writes into one
   index per language (``search/`` and ``en/search/``), so that a search on a Chinese page
   finds Chinese pages and a search on an English page finds English pages.
@@ -46,6 +49,34 @@ KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
 NOTEBOOK_SOURCES = ROOT / "notebooks"
 NOTEBOOK_OUT = DOCS / "notebooks"
 
+#: The site's own interface text, per language, where Material has no translation of its own: the
+#: headings' permalink title (replacing mkdocs.yml's toc.permalink_title, which both languages share),
+#: the templates' text (overrides/, as ``ui``) and the notebook pages' Jupyter controls.
+UI: dict[str, dict[str, str]] = {
+    "zh": {
+        "permalink": "本节链接",
+        "download": "下载笔记本（.ipynb）",
+        "copy": "复制代码",
+        "copied": "已复制",
+        "image_alt": "上方代码单元输出的图像",
+        "made_with": "本站使用 {} 构建",
+        "not_found": "404：页面不存在",
+        "not_found_text": "没有找到这个页面。可以从{}重新开始，或者用上方的搜索框查找。",
+        "home": "首页",
+    },
+    "en": {
+        "permalink": "Permanent link",
+        "download": "Download notebook (.ipynb)",
+        "copy": "Copy to clipboard",
+        "copied": "Copied!",
+        "image_alt": "Image output by the code cell above",
+        "made_with": "Made with {}",
+        "not_found": "404: page not found",
+        "not_found_text": "There is no page here. Start again from {}, or use the search box above.",
+        "home": "the home page",
+    },
+}
+
 
 def _copy_katex() -> None:
     """KaTeX's CSS and fonts into docs/assets/katex (only the files that differ)."""
@@ -73,7 +104,10 @@ def _execute_notebooks(prefixes: dict[str, str]) -> None:
     """notebooks/<name>.py (jupytext) -> docs/notebooks/<name>[.<lang>].ipynb, one per language, executed.
 
     A Markdown cell with ``lang="zh"`` (or ``"en"``) in its header belongs to that language's
-    notebook only; the code cells are shared, so both notebooks always run the same code.
+    notebook only; the code cells are shared, so both notebooks always run the same code. Each
+    heading names its id, the same in both languages: ``## <a id="values"></a>Values and derivatives``
+    (see on_page_content). A line break in a Markdown cell renders as a space: in Chinese text, break
+    a line only where a space belongs, next to a Latin word, code or math.
     """
     package = _package_digest()
     for source in sorted(NOTEBOOK_SOURCES.glob("*.py")):
@@ -139,10 +173,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     """
     alternates = getattr(config.extra, "alternate", None) or []  # i18n sets the attribute Jinja reads
     prefixes = _prefixes(config)
-    own = prefixes[_language_of(page.url, prefixes)]
+    lang = _language_of(page.url, prefixes)
+    own = prefixes[lang]
     for alternate in alternates:
         if alternate.get("lang") in prefixes:
             alternate["link"] = prefixes[alternate["lang"]] + page.url[len(own):]
+    context["ui"] = UI[lang]  # the templates' own text (overrides/)
     return context
 
 
@@ -153,6 +189,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
         for alternate in getattr(config.extra, "alternate", None) or []:
             if alternate.get("lang") in prefixes:
                 alternate["link"] = "/" + prefixes[alternate["lang"]]
+        context["ui"] = UI[config.theme["language"]]  # the language being built (i18n sets theme.language)
     return context
 
 
@@ -167,11 +204,23 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     and a relative hreflang is ignored by search engines anyway. The header's language links,
     which readers click, are unaffected. With a site_url the tags stay, as Material intends.
     """
+    if _language_of(page.url, _prefixes(config)) == "zh":
+        # Material joins "上一页"/"下一页" and the title with an ASCII colon in the footer's aria-labels
+        output = FOOTER_LABEL.sub("\\1：", output)
     return output if config.site_url else ALTERNATE_LINK.sub("", output)
 
 
+FOOTER_LABEL = re.compile(r'(class="md-footer__link md-footer__link--(?:prev|next)" aria-label="[^":]*): ')
+
+
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """The same for 404.html, which is a template, not a page."""
+    """The same for 404.html, which is a template, not a page.
+
+    Every language's build renders 404.html to the same file at the site's root, the last one
+    winning; the site's default language keeps it (an empty output is not written).
+    """
+    if template_name == "404.html" and _prefixes(config).get(config.theme["language"]) != "":
+        return ""
     return output if config.site_url else ALTERNATE_LINK.sub("", output)
 
 
@@ -181,26 +230,67 @@ NOTEBOOK_SCRIPTS = re.compile(
     r'|<script type="module">(?:(?!</script>).)*?cdnjs\.cloudflare\.com.*?</script>',  # mermaid: no CDN here
     re.DOTALL,
 )
-HEADING_ID = re.compile(r'(<h[1-6] id=")([^"]*)(")')
+HEADING = re.compile(r'<(h[1-6]) id="([^"]*)">(.*?)</\1>', re.DOTALL)
+#: A notebook heading's own id: ``## <a id="record"></a>Title`` in the Markdown cell (an anchor Jupyter keeps too).
+HEADING_ANCHOR = re.compile(r'<a id="([A-Za-z][\w-]*)"\s*(?:/>|>\s*</a>)')
+#: nbconvert's and mkdocs-jupyter's English controls on a notebook page.
+NOTEBOOK_UI = {
+    "copy": re.compile(r'(<clipboard-copy\b[^>]*\baria-label=")Copy to Clipboard(")'),
+    "copied": re.compile(r'(<span class="notice" hidden="">)Copied!(</span>)'),
+    "image_alt": re.compile(r'(<img\b[^>]*\balt=")No description has been provided for this image(")'),
+}
+#: JupyterLab's prompt, "[1]:" (nbconvert writes the notebook's English "In [1]:").
+INPUT_PROMPT = re.compile(r'(<div class="jp-InputPrompt jp-InputArea-prompt">)In(?:&nbsp;|\s|\xa0)+(\[)')
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Notebook pages: no CDN scripts, and heading ids that match the table of contents."""
+    """Each page's interface text in its language; notebook pages: no CDN scripts, stable heading ids."""
+    lang = _language_of(page.url, _prefixes(config))
+    shared = (config.mdx_configs.get("toc") or {}).get("permalink_title")
+    if shared and shared != UI[lang]["permalink"]:
+        pattern = re.compile(r'(<a class="headerlink" href="[^"]*" title=")' + re.escape(shared) + '"')
+        content = pattern.sub(lambda m: m[1] + UI[lang]["permalink"] + '"', content)
     if not page.file.src_uri.endswith(".ipynb"):
         return content
     content = NOTEBOOK_SCRIPTS.sub("", content)
-    # nbconvert drops CJK characters from heading ids (id=""), while the TOC, built by Python-Markdown
-    # from the same headings in the same order, has "_1", "_2", ...: give each heading its TOC id.
-    ids = iter(_toc_ids(page.toc))
-    content = HEADING_ID.sub(lambda m: m[1] + next(ids, m[2]) + m[3], content)
+    for key, pattern in NOTEBOOK_UI.items():
+        content = pattern.sub(lambda m, key=key: m[1] + UI[lang][key] + m[2], content)
+    content = INPUT_PROMPT.sub(r"\1\2", content)
+    permalink = f'<a class="anchor-link" title="{UI[lang]["permalink"]}" href='  # as the Markdown pages' "¶"
+    content = content.replace('<a class="anchor-link" href=', permalink)
+    # nbconvert makes a heading's id from its text (none at all from Chinese text), the TOC has Python-Markdown's
+    # ("_1", "_2", ...). Each heading names its own id instead, the same in every language: give the heading, its
+    # "¶" link and its TOC entry (the TOC lists the same headings in the same order) that id.
+    ids: list[str] = []
+
+    def own_id(m: re.Match[str]) -> str:
+        tag, old, inner = m[1], m[2], m[3]
+        anchor = HEADING_ANCHOR.search(inner)
+        if anchor is None:
+            raise PluginError(f"site hook: {page.file.src_uri}: heading without an id: {_strip_tags(inner)!r}; "
+                              f'write it as "## <a id="some-id"></a>Title" in notebooks/*.py')
+        ids.append(anchor[1])
+        inner = HEADING_ANCHOR.sub("", inner, count=1).replace(f'href="#{old}"', f'href="#{anchor[1]}"')
+        return f'<{tag} id="{anchor[1]}">{inner}</{tag}>'
+
+    content = HEADING.sub(own_id, content)
+    toc = _toc_items(page.toc)
+    if len(toc) != len(ids):
+        raise PluginError(f"site hook: {page.file.src_uri}: {len(ids)} headings but {len(toc)} TOC entries")
+    for item, new in zip(toc, ids, strict=True):
+        item.id = new
     return content
 
 
-def _toc_ids(toc: object) -> list[str]:
+def _strip_tags(fragment: str) -> str:
+    return re.sub(r"<[^>]+>", "", fragment).strip()
+
+
+def _toc_items(toc: object) -> list:
     out = []
     for item in toc:
-        out.append(item.id)
-        out.extend(_toc_ids(item.children))
+        out.append(item)
+        out.extend(_toc_items(item.children))
     return out
 
 
