@@ -89,7 +89,7 @@ SPEC = register(Activation(
     slug="relu",
     order=30,
     title=Text("ReLU", "ReLU"),
-    full_name=Text("线性整流函数（修正线性单元）", "rectified linear unit"),
+    full_name=Text("整流线性单元（线性整流函数）", "rectified linear unit"),
     summary=Text(
         "负半轴为 0、正半轴为恒等：计算便宜，正半轴不饱和，产生稀疏激活。",
         "Zero for negative input and the identity for positive: cheap, non-saturating "
