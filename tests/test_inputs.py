@@ -242,9 +242,10 @@ def test_parameters_can_be_passed_by_position_or_keyword(spec):
     for fn in (spec.forward, spec.derivative):
         names = list(inspect.signature(fn).parameters)[1:]
         assert [p.name for p in spec.parameters] == names
-        for p in spec.parameters:
+        for i, p in enumerate(spec.parameters):
             value = 0 if p.name == "axis" else (2.0 if p.check(2.0) else p.default)
-            np.testing.assert_array_equal(fn(x, value), fn(x, **{p.name: value}), err_msg=f"{fn.__name__}")
+            before = [q.default for q in spec.parameters[:i]]  # the earlier ones by position, at their defaults
+            np.testing.assert_array_equal(fn(x, *before, value), fn(x, **{p.name: value}), err_msg=f"{fn.__name__}")
 
 
 # --- softmax's own errors ---------------------------------------------------------

@@ -22,7 +22,25 @@ import activations
 
 torch.set_num_threads(1)
 
-SPECS = activations.specs()
+def _ships(spec) -> bool:
+    """Whether torch ships the function: its PyTorch row's ``functional`` resolves in torch. For
+    one it lacks, the row's ``call`` is a composition, tested by test_frameworks.py."""
+    row = next(f for f in spec.frameworks if f.framework == "PyTorch")
+    try:
+        return callable(_resolve(row.functional))
+    except (ImportError, AttributeError, ValueError):
+        return False
+
+
+def _resolve(dotted: str):
+    """``"torch.nn.functional.elu"`` -> the object; ``"torch.nn.ELU(alpha=1.0)"`` -> torch.nn.ELU."""
+    path = dotted.split("(")[0]
+    module, _, attr = path.rpartition(".")
+    return getattr(importlib.import_module(module), attr)
+
+
+#: The functions torch ships (the others are compared through their row's call in test_frameworks).
+SPECS = [s for s in activations.specs() if _ships(s)]
 ELEMENTWISE = [s for s in SPECS if s.elementwise]
 IDS = lambda s: s.name  # noqa: E731
 EPS = np.finfo(np.float64).eps
@@ -34,13 +52,6 @@ ORDINARY = 15.0
 
 def _pytorch(spec):
     return next(f for f in spec.frameworks if f.framework == "PyTorch")
-
-
-def _resolve(dotted: str):
-    """``"torch.nn.functional.elu"`` -> the object; ``"torch.nn.ELU(alpha=1.0)"`` -> torch.nn.ELU."""
-    path = dotted.split("(")[0]
-    module, _, attr = path.rpartition(".")
-    return getattr(importlib.import_module(module), attr)
 
 
 def torch_function(spec):
@@ -82,14 +93,16 @@ CASE_IDS = [f"{s.name}-{p}" for s, p in CASES]
 
 # --- names, signatures and defaults ----------------------------------------------------------
 
-def _torch_signature(fn) -> dict[str, str]:
-    """name -> default (as text) of a torch function, from inspect or its docstring's first line."""
+def _torch_signature(fn) -> dict[str, str | None]:
+    """name -> default (as text; None where torch has no default) of a torch function's parameters
+    after its input, from inspect or its docstring's first line."""
     try:
-        params = inspect.signature(fn).parameters.values()
-        return {p.name: repr(p.default) for p in params if p.default is not inspect.Parameter.empty}
+        params = list(inspect.signature(fn).parameters.values())[1:]
+        return {p.name: None if p.default is inspect.Parameter.empty else repr(p.default) for p in params}
     except ValueError:  # a builtin: "softplus(input, beta=1, threshold=20) -> Tensor"
         text = fn.__doc__.strip().splitlines()[0]
-        return dict(re.findall(r"(\w+)=([^,)]+)", text))
+        names = re.findall(r"[(,]\s*(\w+)", text)[1:]
+        return {n: dict(re.findall(r"(\w+)=([^,)]+)", text)).get(n) for n in names}
 
 
 def _same(a: str, b: str) -> bool:
@@ -108,7 +121,10 @@ def test_parameters_have_pytorchs_names_and_defaults(spec):
             assert TORCH_KEYWORD[p.name] in real
         else:
             assert p.name in real, f"{spec.name}: torch has no parameter {p.name}"
-            assert _same(str(p.default), real[p.name]), f"{spec.name}: default {p.name}={p.default}, torch {real}"
+            if real[p.name] is None:  # torch has no default (F.threshold): the row must say whose it is
+                assert _pytorch(spec).difference is not None, f"{spec.name}: torch has no default for {p.name}"
+            else:
+                assert _same(str(p.default), real[p.name]), f"{spec.name}: default {p.name}={p.default}, torch {real}"
 
 
 # --- forward --------------------------------------------------------------------------------------
@@ -135,8 +151,13 @@ def test_forward_matches_torch(spec, params):
 
 @pytest.mark.parametrize("spec", ELEMENTWISE, ids=IDS)
 def test_defaults_are_torchs_defaults(spec):
-    """Called with no parameters at all, the package and torch compute the same function."""
+    """Called with no parameters at all, the package and torch compute the same function (where
+    torch has defaults; F.threshold has none, and test_parameters_have_pytorchs_names_and_defaults
+    holds its row to saying so)."""
     x = np.linspace(-ORDINARY, ORDINARY, 601)
+    real = _torch_signature(torch_function(spec))
+    if any(real.get(p.name) is None for p in spec.parameters):
+        return
     with torch.no_grad():
         want = torch_function(spec)(torch.from_numpy(x)).numpy()
     assert _close(spec.forward(x), want).all()
