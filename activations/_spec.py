@@ -178,6 +178,10 @@ class Activation:
     #: mark the value used there; tests compare it with the frameworks and keep finite
     #: differences away from it.
     kink_points: Callable[..., tuple[float, ...]] = field(default=lambda **_: (), repr=False)
+    #: Where the formula changes piece but f' does not jump (f'' does, e.g. CELU at 0, SparsePlus
+    #: at ±1): no convention is needed there, but finite differences must not straddle them and
+    #: the framework tests evaluate them. A function of the parameters, like kink_points.
+    breakpoints: Callable[..., tuple[float, ...]] = field(default=lambda **_: (), repr=False)
     #: How this package computes f and f' (the primitives, named as `np.<routine>` in code spans,
     #: the identities, the tricks), rendered into the page's #numerics section. Tied to the
     #: kernels by tests/test_implementation_text.py: a kernel rewritten without it fails.

@@ -71,12 +71,12 @@ POINTS = (0.5, 1.0, 2.5, 10.0, 25.0, 37.0, 40.0)
 
 def special_inputs(spec, params: dict) -> np.ndarray:
     """±0, ±inf, NaN, the edges, the ordinary points and the spec's numerics inputs, each with
-    both signs, and every kink at ``params`` with its two neighbouring floats."""
+    both signs, and every kink and breakpoint at ``params`` with its two neighbouring floats."""
     magnitudes = (*EDGES, *POINTS, *(abs(v) for v in spec.numerics_inputs if math.isfinite(v)))
     xs = [0.0, -0.0, math.inf, -math.inf, math.nan]
     for m in dict.fromkeys(magnitudes):
         xs += [m, -m]
-    for k in spec.kink_points(**params):
+    for k in (*spec.kink_points(**params), *spec.breakpoints(**params)):
         xs += [k, float(np.nextafter(k, -math.inf)), float(np.nextafter(k, math.inf))]
     return np.array(list({float(v).hex(): v for v in xs}.values()))  # distinct, -0.0 kept beside 0.0
 
@@ -343,8 +343,9 @@ def test_mindspore_params_match_its_documented_defaults(spec):
     _check_params(spec, fw, {n: d for n, d in _quoted(fw.signature)})
 
 
-#: Rows whose call computes in float32 whatever the input (their difference says so).
-FLOAT32 = {("tanh", "Keras")}
+#: Rows whose call computes in float32 whatever the input (their difference says so): Keras' tanh
+#: casts the input, Paddle keeps SELU's two constants in float32.
+FLOAT32 = {("tanh", "Keras"), ("selu", "PaddlePaddle")}
 
 
 def test_keras_tanh_computes_in_float32():

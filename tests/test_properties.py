@@ -104,8 +104,9 @@ def _assert_not_monotonic(spec):
 # --- the derivative ---------------------------------------------------------------------
 
 def _away_from_kinks(spec, x: np.ndarray, params: dict) -> np.ndarray:
-    """Points where the finite difference does not straddle a kink (``spec.kink_points``)."""
-    for k in spec.kink_points(**params):
+    """Points where the finite difference does not straddle a kink or a breakpoint, where f' or f''
+    jumps and the quotient's error is no longer O(h^2) (``spec.kink_points``, ``spec.breakpoints``)."""
+    for k in (*spec.kink_points(**params), *spec.breakpoints(**params)):
         x = x[np.abs(x - k) >= 1e-3 * max(1.0, abs(k))]
     return x
 

@@ -202,7 +202,8 @@ SPEC = register(Activation(
         FrameworkName(
             "JAX", "jax.nn.sigmoid", "(x)",
             difference=Text(
-                "导数同样由输出按 $(1 - \\sigma)\\,\\sigma$ 计算，x ≳ 37 时为 0。CPU 上的 XLA 把次正规数按 0 处理（flush-to-zero）："
+                "导数同样由输出按 $(1 - \\sigma)\\,\\sigma$ 计算，x ≳ 37 时为 0。"
+                "CPU 上的 XLA 把次正规数按 0 处理（flush-to-zero）："
                 "x ≲ −708.4 时函数值与导数都是 0（本包给出次正规数）。",
                 "The derivative is computed from the output as (1 − σ)·σ too, and is 0 for x ≳ 37. XLA on "
                 "the CPU flushes subnormal numbers to 0: for x ≲ −708.4 both the value and the derivative "

@@ -213,7 +213,8 @@ SPEC = register(Activation(
             "JAX", "jax.nn.softplus", "(x)",
             difference=Text(
                 "没有 β 参数（相当于 β = 1），按 logaddexp(x, 0) 计算。"
-                "CPU 上的 XLA 把次正规数按 0 处理（flush-to-zero）：x ≲ −708.4 时函数值与导数都是 0（本包给出次正规数 $e^{x}$）。",
+                "CPU 上的 XLA 把次正规数按 0 处理（flush-to-zero）："
+                "x ≲ −708.4 时函数值与导数都是 0（本包给出次正规数 $e^{x}$）。",
                 "No β parameter (β = 1); computed as logaddexp(x, 0). XLA on the CPU flushes subnormal "
                 "numbers to 0: for x ≲ −708.4 both the value and the derivative are 0 (this package returns "
                 "the subnormal number $e^{x}$)."),
