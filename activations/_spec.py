@@ -134,6 +134,13 @@ class FrameworkName:
     params: tuple[tuple[str, float], ...] = ()
     deviations: tuple[Deviation, ...] = ()  # special inputs where its value differs (see Deviation)
     source: str | None = None  # the documentation page names and defaults come from, if not installed (MindSpore)
+    #: The framework does not ship the function: ``functional`` and ``call`` are the shortest
+    #: correct composition of its operations (tested like any call), and the row says so.
+    composed: bool = False
+    #: The largest absolute error measured at ordinary points (|x| <= 15), where the framework's
+    #: formula is less accurate than 8 ulp + 8 eps (shown in the table; test_frameworks.py holds
+    #: the row to it, and to not overstating it more than tenfold). None: no such loss.
+    ordinary_error: float | None = None
 
     def __post_init__(self) -> None:
         if self.deviations and self.difference is None:

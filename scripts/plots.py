@@ -123,8 +123,9 @@ def _draw_elementwise(spec: Activation) -> Callable[[plt.Figure, dict[str, str],
         name = spec.title.en
         # f(x), with its finite bounds as dashed asymptotes
         _axes_at_zero(ax_f, theme)
+        limits = spec.forward(np.array([-np.inf, np.inf]), **d)
         for bound in (spec.properties.lower, spec.properties.upper):
-            if np.isfinite(bound) and bound != 0:
+            if np.isfinite(bound) and bound != 0 and bound in limits:  # an asymptote, not an interior extremum
                 ax_f.axhline(bound, color=theme["accent"], linestyle="--", linewidth=1.2)
                 ax_f.annotate(f"y = {bound:g}", (x[-1], bound), xytext=(-40, -14 if bound > 0 else 5),
                               textcoords="offset points", color=theme["accent"])

@@ -23,13 +23,9 @@ import activations
 torch.set_num_threads(1)
 
 def _ships(spec) -> bool:
-    """Whether torch ships the function: its PyTorch row's ``functional`` resolves in torch. For
-    one it lacks, the row's ``call`` is a composition, tested by test_frameworks.py."""
-    row = next(f for f in spec.frameworks if f.framework == "PyTorch")
-    try:
-        return callable(_resolve(row.functional))
-    except (ImportError, AttributeError, ValueError):
-        return False
+    """Whether torch ships the function. For one it lacks, the PyTorch row is ``composed``: its
+    ``call`` is a composition of torch operations, tested by test_frameworks.py."""
+    return not next(f for f in spec.frameworks if f.framework == "PyTorch").composed
 
 
 def _resolve(dotted: str):
@@ -131,8 +127,10 @@ def test_parameters_have_pytorchs_names_and_defaults(spec):
 
 @pytest.mark.parametrize(("spec", "params"), CASES, ids=CASE_IDS)
 def test_forward_matches_torch(spec, params):
-    """Ordinary points: within 8 ulp (each is within 4 of mpmath there). The exact functions:
-    identical everywhere, ±inf and NaN included."""
+    """Ordinary points: within 8 ulp (each is within 4 of mpmath there) plus 8 eps absolute, the
+    rule test_frameworks applies to every row (torch computes Tanhshrink as x - tanh(x), whose
+    error is absolute, a few eps, near 0). The exact functions: identical everywhere, ±inf and
+    NaN included."""
     if spec.name in R.EXACT:
         x = np.concatenate([R.grid(np.float64), [np.nan]])
         got, want = spec.forward(x, **params), torch_forward(spec, x, params)
@@ -145,7 +143,7 @@ def test_forward_matches_torch(spec, params):
         return
     x = _ordinary(params)
     got, want = spec.forward(x, **params), torch_forward(spec, x, params)
-    ok = _close(got, want)
+    ok = _close(got, want, absolute=8 * EPS)
     assert ok.all(), f"{spec.name}({params}) vs torch at {x[~ok]}: {got[~ok]} vs {want[~ok]}"
 
 
@@ -160,7 +158,7 @@ def test_defaults_are_torchs_defaults(spec):
         return
     with torch.no_grad():
         want = torch_function(spec)(torch.from_numpy(x)).numpy()
-    assert _close(spec.forward(x), want).all()
+    assert _close(spec.forward(x), want, absolute=8 * EPS).all()  # torch's x - tanh(x) errs in absolute terms
     if spec.name in R.EXACT:
         np.testing.assert_array_equal(spec.forward(x), want)
 

@@ -59,6 +59,7 @@ WORDS = {
         "measured": "特殊输入处的实测值：", "deviation": "{what}({x}) = {value}（本包：{ours}）",
         "dev_sep": "；", "dev_end": "。", "all_nan": "全为 NaN",
         "documented": "名称与默认值取自[文档]({url})，数值未经测试。",
+        "ordinary_error": "在 |x| ≤ 15 的普通输入上，与本包的绝对误差最大约为 {err}（实测）。",
         "backend.jax": "JAX 后端",
         "versions": "表中 PyTorch {torch}、Keras {keras}（{backend}）、JAX {jax} 和 PaddlePaddle {paddle} "
         "的名称、默认值与差异，都由测试在这些版本上以 float64 实测；MindSpore 未安装，"
@@ -93,6 +94,8 @@ WORDS = {
         "measured": "Measured at special inputs: ", "deviation": "{what}({x}) = {value} (this package: {ours})",
         "dev_sep": "; ", "dev_end": ".", "all_nan": "all NaN",
         "documented": "Names and defaults from the [documentation]({url}); values not tested.",
+        "ordinary_error": "At ordinary inputs (|x| ≤ 15) it differs from this package by up to about {err} "
+        "(absolute, measured).",
         "backend.jax": "JAX backend",
         "versions": "The names, defaults and differences of PyTorch {torch}, Keras {keras} ({backend}), JAX {jax} "
         "and PaddlePaddle {paddle} in the table are measured by the tests on these versions, in float64; "
@@ -333,6 +336,8 @@ def frameworks(spec: Activation, lang: str, depth: str) -> str:
         parts = [fw.difference[lang]] if fw.difference else []
         if fw.deviations:
             parts.append(_deviations(spec, fw, w))
+        if fw.ordinary_error is not None:
+            parts.append(w["ordinary_error"].format(err=_number(fw.ordinary_error)))
         if fw.source is not None:  # not installed: from its documentation, not tested
             parts.append(w["documented"].format(url=fw.source))
         elif not parts:
