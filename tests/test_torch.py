@@ -178,17 +178,19 @@ def test_derivative_matches_autograd(spec, params):
         return
     x = np.concatenate([_ordinary(params), [0.0, -0.0]])
     got, want = spec.derivative(x, **params), torch_derivative(spec, x, params)
-    ok = _close(got, want, absolute=4 * EPS)
+    declared = _pytorch(spec).ordinary_error or 0.0  # e.g. hardsigmoid's backward: a float32 1/6
+    ok = _close(got, want, absolute=4 * EPS + declared)
     assert ok.all(), f"{spec.name}'({params}) vs autograd at {x[~ok]}: {got[~ok]} vs {want[~ok]}"
 
 
 @pytest.mark.parametrize(("spec", "params"), CASES, ids=CASE_IDS)
 def test_derivative_at_the_kinks_is_autograds(spec, params):
-    """At x = ±0 and at every kink (spec.kink_points) the package takes autograd's value, exactly:
-    the convention spec.kink states is PyTorch's."""
-    for k in (0.0, -0.0, *spec.kink_points(**params)):
-        x = np.array([k])
-        assert spec.derivative(x, **params)[0] == torch_derivative(spec, x, params)[0], (spec.name, params, k)
+    """At every kink (spec.kink_points; both ±0 for a kink at 0) the package takes autograd's value,
+    exactly: the convention spec.kink states is PyTorch's."""
+    for kink in spec.kink_points(**params):
+        for k in ((0.0, -0.0) if kink == 0 else (kink,)):
+            x = np.array([k])
+            assert spec.derivative(x, **params)[0] == torch_derivative(spec, x, params)[0], (spec.name, params, k)
 
 
 # --- softmax ------------------------------------------------------------------------------------------
