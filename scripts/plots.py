@@ -53,6 +53,7 @@ class Plot:
     stem: str
     sources: tuple[Path, ...]
     draw: Callable[[plt.Figure, dict[str, str], int], None]
+    size: tuple[float, float] = (9, 3.6)  # inches: two panels side by side
 
 
 def _style(theme: dict[str, str]) -> dict[str, object]:
@@ -106,7 +107,7 @@ def _draw_pieces(ax: plt.Axes, spec: Activation, x: np.ndarray, y: np.ndarray, g
     for px, py in pieces:
         ax.plot(px, py, color=colour, zorder=3)
     for k, (left, right) in zip(kinks, ends, strict=True):
-        at = float(g(k))
+        at = float(g(k)) + 0.0  # + 0.0: a -0 result is labelled 0
         ax.plot([k, k], [left, right], "o", markerfacecolor="none", color=colour, zorder=4)
         ax.plot([k], [at], "o", color=colour, zorder=5)
         ax.annotate(f"{label}({k:g}) = {at:g}", (k, at), xytext=(8, 6), textcoords="offset points",
@@ -139,8 +140,9 @@ def _draw_elementwise(spec: Activation) -> Callable[[plt.Figure, dict[str, str],
             i = int(np.argmax(df))
             if np.ptp(df) > 0 and 0 < i < len(x) - 1:  # an interior maximum
                 ax_df.plot([x[i]], [df[i]], "o", color=theme["df"], zorder=4)
-                ax_df.annotate(f"max f′({x[i]:g}) = {df[i]:.4g}", (x[i], df[i]), xytext=(8, -4),
-                               textcoords="offset points", color=theme["text"])
+                right = x[i] > (x[0] + x[-1]) / 2  # the label goes towards the middle of the axes
+                ax_df.annotate(f"max f′({x[i]:g}) = {df[i]:.4g}", (x[i], df[i]), xytext=(-8 if right else 8, -4),
+                               textcoords="offset points", color=theme["text"], ha="right" if right else "left")
         ax_df.set_title(f"{name}: f′(x)", color=theme["text"])
         ax_df.set_xlabel("x")
         lo, hi = float(np.min(df)), float(np.max(df))
@@ -184,25 +186,32 @@ def _softmax_temperature(fig: plt.Figure, theme: dict[str, str], dark: int) -> N
     ax.legend()
 
 
+OVERVIEW_COLUMNS = 6
+
+
 def _overview(fig: plt.Figure, theme: dict[str, str], dark: int) -> None:
-    """Every element-wise function on one pair of axes, f left and f' right."""
-    colours = PALETTE_DARK if dark else PALETTE
+    """Small multiples: one panel per element-wise function, f solid and f' dashed, on shared axes
+    (at 20+ functions one overlay is unreadable)."""
+    specs = [s for s in activations.specs() if s.elementwise]
+    rows = -(-len(specs) // OVERVIEW_COLUMNS)
+    axes = fig.subplots(rows, OVERVIEW_COLUMNS, sharex=True, sharey=True, squeeze=False).ravel()
     x = np.linspace(-4, 4, 801)
-    ax_f, ax_df = fig.subplots(1, 2)
-    for ax in (ax_f, ax_df):
+    for ax, spec in zip(axes, specs, strict=False):
         _axes_at_zero(ax, theme)
-    dashes = ["-", "-", (0, (6, 2)), (0, (2, 2)), "-", (0, (6, 2, 2, 2))]  # overlapping lines stay visible
-    for k, spec in enumerate(s for s in activations.specs() if s.elementwise):
-        style = {"color": colours[k % len(colours)], "linestyle": dashes[k % len(dashes)], "label": spec.title.en}
-        ax_f.plot(x, spec.forward(x), **style)
-        ax_df.plot(x, spec.derivative(x), **style)
-    ax_f.set_ylim(-1.6, 4)
-    ax_f.set_title("f(x)", color=theme["text"])
-    ax_df.set_title("f′(x)", color=theme["text"])
-    ax_df.set_ylim(-0.1, 1.15)
-    for ax in (ax_f, ax_df):
-        ax.set_xlabel("x")
-    ax_f.legend(loc="upper left", fontsize=8)
+        ax.plot(x, spec.forward(x), color=theme["f"], linewidth=1.4)
+        ax.plot(x, spec.derivative(x), color=theme["df"], linewidth=1.2, linestyle=(0, (4, 2)))
+        ax.set_title(spec.title.en, color=theme["text"], fontsize=9)
+        ax.tick_params(labelsize=7)
+    for ax in axes[len(specs):]:
+        ax.set_visible(False)
+    axes[0].set_xlim(-4, 4)
+    axes[0].set_ylim(-2, 4)
+    fig.suptitle("f(x) solid, f′(x) dashed", color=theme["text"], fontsize=10)
+
+
+def _overview_size() -> tuple[float, float]:
+    rows = -(-sum(s.elementwise for s in activations.specs()) // OVERVIEW_COLUMNS)
+    return 9, 0.4 + 1.45 * rows
 
 
 def plots() -> list[Plot]:
@@ -215,10 +224,10 @@ def plots() -> list[Plot]:
         if spec.elementwise:
             result.append(Plot(spec.name, (*shared, module), _draw_elementwise(spec)))
     softmax_src = Path(activations.get("softmax").module.__file__)
-    result.append(Plot("softmax-logit", (*shared, softmax_src), _softmax_logit))
-    result.append(Plot("softmax-temperature", (*shared, softmax_src), _softmax_temperature))
+    result.append(Plot("softmax-logit", (*shared, softmax_src), _softmax_logit, (6.4, 3.8)))
+    result.append(Plot("softmax-temperature", (*shared, softmax_src), _softmax_temperature, (6.4, 3.8)))
     all_modules = tuple(sorted(Path(s.module.__file__) for s in activations.specs()))
-    result.append(Plot("overview", (*shared, *all_modules), _overview))
+    result.append(Plot("overview", (*shared, *all_modules), _overview, _overview_size()))
     return result
 
 
@@ -246,10 +255,9 @@ def render(out_dir: Path = OUT_DIR, force: bool = False) -> list[str]:
         names = files_for(plot.stem)
         if not force and manifest.get(plot.stem) == digest and all((out_dir / n).exists() for n in names.values()):
             continue
-        wide = plot.draw is not _softmax_logit and plot.draw is not _softmax_temperature
         for dark, (variant, theme) in enumerate(THEMES.items()):
             with plt.rc_context(_style(theme)):
-                fig = plt.figure(figsize=(9, 3.6) if wide else (6.4, 3.8), layout="constrained")
+                fig = plt.figure(figsize=plot.size, layout="constrained")
                 plot.draw(fig, theme, dark)
                 fig.savefig(out_dir / names[variant], format="svg", metadata={"Date": None})
                 plt.close(fig)
