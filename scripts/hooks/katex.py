@@ -40,6 +40,9 @@ DOLLARS = re.compile(r"(?:\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\n]+?)\$)(?P<
                      re.DOTALL)
 
 WORD_JOINER = "\u2060"
+#: Inline formulas showing up to this many characters (~10 px each: 300 px, within a 390 px phone's
+#: line) are kept on one line with the punctuation after them.
+NOWRAP_LIMIT = 30
 
 _node: subprocess.Popen[str] | None = None
 _cache: dict[str, str] = {}
@@ -81,16 +84,32 @@ def render(tex: str, display: bool) -> str:
 def _typeset(tex: str, display: bool, after: str, page: Page) -> str:
     """One formula as KaTeX HTML, followed by the punctuation ``after`` it; a LaTeX error fails the build.
 
-    A browser may break the line between a formula and the text after it (KaTeX's boxes are
-    inline-blocks), so that "，" or "。" starts a line; a word joiner (U+2060) forbids that break
-    and leaves the formula itself free to wrap.
+    A browser breaks the line between a formula and the text after it when it likes (KaTeX's boxes
+    are inline-blocks: Chromium ignores a word joiner there, measured), so that "，" or "。" would
+    start a line: the formula and its punctuation go into one unbreakable span. A formula showing
+    more than NOWRAP_LIMIT characters keeps its own break points (it may be wider than a phone's
+    line): the punctuation goes into its last box, which KaTeX never breaks.
     """
     tex = html.unescape(tex).strip()
     try:
         typeset = render(tex, display=display)
     except ValueError as err:
         raise PluginError(f"{page.file.src_uri}: KaTeX cannot typeset ${tex}$: {err}") from None
-    return typeset + WORD_JOINER + after if after else typeset
+    if not after:
+        return typeset
+    if _glyphs(typeset) <= NOWRAP_LIMIT:
+        return f'<span class="nowrap">{typeset}{after}</span>'
+    # a long formula keeps its own break points: the punctuation joins its last box instead
+    closing = "</span></span></span>"  # the last .base, .katex-html, .katex
+    if display or not typeset.endswith(closing):
+        return typeset + WORD_JOINER + after
+    return typeset[: -len(closing)] + f'<span class="katex-punct">{after}</span>' + closing
+
+
+def _glyphs(typeset: str) -> int:
+    """How many characters a typeset formula shows (its HTML part, tags and the MathML dropped)."""
+    shown = typeset.split('<span class="katex-html"', 1)[-1]
+    return len(re.sub(r"\s", "", html.unescape(re.sub(r"<[^>]+>", "", shown))))
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: object) -> str:

@@ -205,8 +205,9 @@ LINE_STARTS = """() => {
     for (let i = 0; i < n.data.length; i++) {
       if (!"，。；：、！？）".includes(n.data[i]) || !rects(n, i).length) continue;
       const here = rects(n, i)[0];
-      let before = null;
-      if (i > 0) before = rects(n, i - 1)[0];
+      let before = null, j = i - 1;
+      while (j >= 0 && n.data[j] === "\u2060") j--;  // a word joiner moves with the punctuation
+      if (j >= 0) before = rects(n, j)[0];
       else if (n.previousSibling && n.previousSibling.getClientRects) {
         const all = n.previousSibling.getClientRects(); before = all[all.length - 1];
       }
