@@ -83,7 +83,7 @@ SPEC = register(Activation(
     slug="identity",
     order=100,
     title=Text("Identity", "Identity"),
-    full_name=Text("恒等函数（线性激活）", "identity function (linear activation)"),
+    full_name=Text("恒等函数", "identity function (linear activation)"),
     summary=Text(
         "原样输出输入，导数处处为 1：不引入非线性，常用于回归网络的输出层和作为对照的基线。",
         "Returns its input unchanged, with derivative 1 everywhere: no non-linearity; the usual "

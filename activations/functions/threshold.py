@@ -123,7 +123,7 @@ SPEC = register(Activation(
     slug="threshold",
     order=230,
     title=Text("Threshold", "Threshold"),
-    full_name=Text("阈值函数（ThresholdedReLU）", "thresholded identity (ThresholdedReLU)"),
+    full_name=Text("阈值函数", "thresholded identity (ThresholdedReLU)"),
     summary=Text(
         "x > θ 时原样输出，否则输出常数 v；默认 θ = 1、v = 0 时就是 ThresholdedReLU。",
         "Passes x through where x > θ and outputs the constant v elsewhere; at the defaults "

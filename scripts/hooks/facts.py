@@ -143,8 +143,9 @@ def _saturation(sat: tuple[str, str], w: dict[str, str]) -> str:
 
 
 def _smoothness(value: str | Text, lang: str) -> str:
-    """A C^k class is LaTeX; where none applies, the spec says it in words."""
-    return value[lang] if isinstance(value, Text) else f"${value}$"
+    """A C^k class is LaTeX; where none applies, the spec says it in words (a Text: not isinstance,
+    since the package is re-imported on every build and its classes with it)."""
+    return f"${value}$" if isinstance(value, str) else value[lang]
 
 
 def _img(stem: str, alt: str, depth: str) -> str:
@@ -264,6 +265,8 @@ def _without_docstring(f: Callable[..., object]) -> str:
     return "\n".join(lines)
 
 
+#: The widest line the code section shows without sideways scrolling at 1280 px (as the kernels').
+KERNEL_WIDTH = 79
 #: The frameworks whose one-line call the code section shows next to the kernel.
 CALL_FRAMEWORKS = ("PyTorch", "JAX", "PaddlePaddle")
 
@@ -281,7 +284,11 @@ def code(spec: Activation, lang: str, depth: str) -> str:
     calls = [(fw.call, fw.framework) for fw in spec.frameworks if fw.framework in CALL_FRAMEWORKS and fw.call]
     if calls:
         width = max(len(c) for c, _ in calls)
-        parts.append(_source_block(w["calls_title"], "\n".join(f"{c.ljust(width)}  # {fw}" for c, fw in calls)))
+        if width + len("  # PaddlePaddle") <= KERNEL_WIDTH:
+            lines = [f"{c.ljust(width)}  # {fw}" for c, fw in calls]
+        else:  # a long composition: the framework's name on the line above its call
+            lines = [f"# {fw}\n{c}" for c, fw in calls]
+        parts.append(_source_block(w["calls_title"], "\n".join(lines)))
     checks = activations._checks
     shared = "\n\n\n".join(inspect.getsource(f).rstrip() for f in (checks.as_float_array, checks.elementwise))
     parts.append(f'??? info "{w["source_title"]}"\n\n' + _indent(_source_block("activations/_checks.py", shared)))
