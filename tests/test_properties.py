@@ -105,9 +105,10 @@ def test_monotonic_claim(spec, dtype, x):
     assert np.all(d >= 0), f"{spec.name}: f' < 0 at {x[d < 0]}"
     y = spec.forward(x)
     k = R.tolerance(spec.name, dtype)
-    with np.errstate(over="ignore"):  # spacing(max) and -max - max are ±inf: harmless here
+    with np.errstate(over="ignore", invalid="ignore"):  # spacing(max), -max - max: ±inf, harmless
         slack = 2 * k * np.spacing(np.abs(y[:-1])) if k else 0
-        drop = y[:-1] - y[1:]
+        # where f overflows at finite x (e^x, x^2), equal neighbours inf, inf do not drop
+        drop = np.where(y[:-1] == y[1:], 0.0, y[:-1] - y[1:])
     assert np.all(drop <= slack), f"{spec.name}: decreases at {x[:-1][drop > slack]}"
 
 
@@ -143,6 +144,11 @@ def test_derivative_matches_central_differences(spec, params, x):
     """
     x = _away_from_kinks(spec, x, params)
     h = 1e-6 * np.maximum(1.0, np.abs(x))
+    # a quotient needs finite values at x ± 2h: where f overflows at finite x (e^x near 709.8,
+    # x^2 beyond 1.3e154) there is no difference to take, and test_accuracy holds f' there
+    with np.errstate(over="ignore"):
+        finite = np.isfinite(spec.forward(x + 2 * h, **params)) & np.isfinite(spec.forward(x - 2 * h, **params))
+    x, h = x[finite], h[finite]
     k = max(R.tolerance(spec.name, np.float64), 0.5)
     fd, bound = R.central_difference(lambda v: spec.forward(v, **params), x, h, k)
     d = spec.derivative(x, **params)
@@ -169,9 +175,11 @@ def test_finite_differences_catch_a_wrong_derivative():
 def test_derivative_at_the_kinks(spec, params):
     """At each kink the derivative is one value, the convention ``spec.kink`` states: the same at
     +0 and -0, and the same in float16/32 as in float64 (test_torch and test_frameworks check that
-    value against autograd). A kink convention without kink points, or the reverse, fails."""
+    value against autograd). A kink convention without kink points in any parameter case, or
+    kink points without a convention, fails (squareplus has a kink only for b = 0)."""
     kinks = spec.kink_points(**params)
-    assert (spec.kink is None) == (not kinks), f"{spec.name}: kink text and kink_points disagree"
+    anywhere = any(spec.kink_points(**p) for p in R.param_cases(spec))
+    assert (spec.kink is None) == (not anywhere), f"{spec.name}: kink text and kink_points disagree"
     for k in kinks:
         expected = spec.derivative(np.float64(k), **params)
         for dtype in (np.float64, np.float32, np.float16):
