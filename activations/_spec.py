@@ -152,6 +152,21 @@ class FrameworkName:
 
 
 @dataclass(frozen=True)
+class Elsewhere:
+    """A library outside the five frameworks that ships the function (model code, MLX), under
+    its own name: named on the page from its source or documentation, values not tested."""
+
+    library: str  # e.g. "Hugging Face Transformers"
+    name: str  # e.g. "transformers.activations.QuickGELUActivation"
+    source: str  # the page the name comes from (a tagged source file or versioned docs)
+    note: Text | None = None  # how it differs from this package's definition, if it does
+
+    def __post_init__(self) -> None:
+        if not self.source.startswith("https://"):
+            raise ValueError(f"{self.name}: source must be an https URL")
+
+
+@dataclass(frozen=True)
 class Activation:
     """Everything the handbook knows about one activation function.
 
@@ -196,6 +211,9 @@ class Activation:
     #: Why this function cannot come within scripts/benchmark.py's 3x of torch, and what it would
     #: take (the benchmark reports its ratio instead of failing on it). None for nearly all.
     speed_exemption: str | None = None
+    #: Libraries outside FRAMEWORKS that ship it under their own name (MLX's relu2, Hugging Face's
+    #: QuickGELUActivation): listed under the frameworks table, from their source, not tested.
+    elsewhere: tuple[Elsewhere, ...] = ()
 
     def __post_init__(self) -> None:
         names = [p.name for p in self.parameters]

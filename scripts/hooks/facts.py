@@ -50,7 +50,7 @@ WORDS = {
         "plot_alt": "{name} 的函数图像与导数图像", "softmax_logit": "Softmax：一个对数几率变化时各输出的变化",
         "softmax_temp": "Softmax：温度 T 对输出分布的影响", "overview_alt": "所有逐元素激活函数及其导数",
         "name": "名称", "source_title": "所有函数共享的输入检查（activations/_checks.py）", "row": "输入行",
-        "column": "{who}：{what}", "colon": "：", "implementation": "本包的算法",
+        "column": "{who}：{what}", "colon": "：", "open": "（", "close": "）", "implementation": "本包的算法",
         "code_intro": "下面是本包的实现，原样取自经过测试的模块 `{path}`；文档字符串折叠在代码下方。",
         "docstrings": "文档字符串", "calls_title": "框架中的同一函数（各框架自己的默认参数）",
         "warnings": "教科书公式触发的浮点异常",
@@ -64,6 +64,8 @@ WORDS = {
         "versions": "表中 PyTorch {torch}、Keras {keras}（{backend}）、JAX {jax} 和 PaddlePaddle {paddle} "
         "的名称、默认值与差异，都由测试在这些版本上以 float64 实测；MindSpore 未安装，"
         "它的名称与默认值取自 MindSpore {mindspore} 的文档。",
+        "elsewhere": "五个框架之外，下列库也提供这一函数（名称取自其源代码或文档，数值未经测试）：",
+        "source": "来源",
     },
     "en": {
         "yes": "yes", "no": "no", "range": "Range", "monotonic": "Monotonic", "smoothness": "Smoothness",
@@ -84,7 +86,8 @@ WORDS = {
         "softmax_temp": "Softmax: the effect of the temperature T", "overview_alt":
         "Every element-wise activation function and its derivative", "name": "Name",
         "source_title": "The input checks every function shares (activations/_checks.py)", "row": "input row",
-        "column": "{who}: {what}", "colon": ": ", "implementation": "How this package computes it",
+        "column": "{who}: {what}", "colon": ": ", "open": " (", "close": ")",
+        "implementation": "How this package computes it",
         "code_intro": "This package's implementation, as tested, from the module `{path}`; the docstrings are "
         "folded below the code.",
         "docstrings": "Docstrings", "calls_title": "The same function in a framework (at the framework's defaults)",
@@ -100,6 +103,9 @@ WORDS = {
         "versions": "The names, defaults and differences of PyTorch {torch}, Keras {keras} ({backend}), JAX {jax} "
         "and PaddlePaddle {paddle} in the table are measured by the tests on these versions, in float64; "
         "MindSpore is not installed, and its names and defaults come from the MindSpore {mindspore} documentation.",
+        "elsewhere": "Outside the five frameworks, these libraries ship it too (names from their source or "
+        "documentation; values not tested):",
+        "source": "source",
     },
 }
 
@@ -353,7 +359,12 @@ def frameworks(spec: Activation, lang: str, depth: str) -> str:
     v = FRAMEWORK_VERSIONS
     versions = w["versions"].format(torch=v["PyTorch"], keras=v["Keras"], backend=w["backend." + KERAS_BACKEND],
                                     jax=v["JAX"], paddle=v["PaddlePaddle"], mindspore=v["MindSpore"])
-    return "\n".join(rows) + "\n\n" + versions
+    text = "\n".join(rows) + "\n\n" + versions
+    if spec.elsewhere:
+        items = [f"- {e.library}{w['colon']}`{e.name}`{w['open']}[{w['source']}]({e.source}){w['close']}"
+                 + (w["space"] + e.note[lang] if e.note else "") for e in spec.elsewhere]
+        text += "\n\n" + w["elsewhere"] + "\n\n" + "\n".join(items)
+    return text
 
 
 def references(spec: Activation, lang: str, depth: str) -> str:
