@@ -27,7 +27,7 @@ build: setup  ## the static site into site/
 test: setup chromium  ## lint, unit and property tests, the site build and the browser tests
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2 -m "not site"  # the package: two workers
-	$(BIN)/python -m pytest -m site             # the site: one strict build, shared by every site test
+	$(BIN)/python -m pytest -n 2 -m site        # the site: one strict build, shared by both workers
 
 chromium:  ## the browser tests drive Debian's Chromium; install it when it is missing (needs root)
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }

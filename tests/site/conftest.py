@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import http.server
+import json
 import os
 import re
 import subprocess
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,9 +75,25 @@ def mkdocs_build(site_dir: Path) -> Build:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The handbook built once for the session, strictly and without a warning."""
-    return mkdocs_build(tmp_path_factory.mktemp("site") / "site")
+def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Build:
+    """The handbook built once for the session, strictly and without a warning.
+
+    Under pytest-xdist the workers share one build: the first to get the lock builds (two builds
+    at once would both write the generated files in docs/), the others read what it recorded.
+    A failed build records nothing, so every worker fails with mkdocs' own output.
+    """
+    if worker_id == "master":  # one process: no one to share with
+        return mkdocs_build(tmp_path_factory.mktemp("site") / "site")
+    shared = tmp_path_factory.getbasetemp().parent  # the same directory for every worker of the run
+    record = shared / "built_site.json"
+    with FileLock(str(shared / "built_site.lock")):
+        if record.is_file():
+            saved = json.loads(record.read_text(encoding="utf-8"))
+            return Build(Path(saved["site"]), saved["log"], saved["inputs"])
+        done = mkdocs_build(shared / "site")
+        record.write_text(json.dumps({"site": str(done.site), "log": done.log, "inputs": done.inputs}),
+                          encoding="utf-8")
+        return done
 
 
 @pytest.fixture(scope="session")
