@@ -56,7 +56,6 @@ _TAYLOR = (
     -8.428010076994389e-16,
 )
 _R = 0.8
-_BIG = 2000.0
 
 
 @elementwise
@@ -136,20 +135,27 @@ def mish_derivative(x: np.ndarray) -> np.ndarray:
     array([0.05921676, 0.6       , 1.06931793])
     """
     v = sigmoid(np.negative(x))  # sigma(-x), in [0, 1]
-    r = np.square(v)
-    np.divide(r, r + 1, out=r)  # r = v^2 / (1 + v^2), in [0, 1/2]
-    out = np.clip(x, -_BIG, _BIG)  # no inf * 0: the result is 0 or 1 there
-    np.multiply(out, r, out=out)
+    out = np.square(v)
+    with np.errstate(divide="ignore", over="ignore"):  # 1/v^2 = inf: r = 0
+        np.reciprocal(out, out=out)
+    np.add(out, 1, out=out)
+    np.reciprocal(out, out=out)  # r = v^2/(1 + v^2) = 1/(1 + 1/v^2)
     np.multiply(out, 4, out=out)
+    # inf * 0 at x = inf, overflow for x < -1e307: both are set below
+    with np.errstate(invalid="ignore", over="ignore"):
+        np.multiply(out, x, out=out)
     np.add(out, v, out=out)
     np.add(out, 1, out=out)  # (1 + v) + 4 x r
-    np.square(v, out=r)
-    np.add(r, 1, out=r)
-    del v
-    np.divide(out, r, out=out)  # times 1 - r = 1 / (1 + v^2)
-    del r  # before sigmoid allocates its result
-    np.multiply(out, sigmoid(x), out=out)
-    near = np.abs(x - _C) <= _R
+    np.square(v, out=v)
+    np.add(v, 1, out=v)
+    np.divide(out, v, out=out)  # times 1 - r = 1 / (1 + v^2)
+    del v  # before sigmoid allocates its result
+    with np.errstate(invalid="ignore"):  # -inf * 0: x in the tail below
+        np.multiply(out, sigmoid(x), out=out)
+    np.copyto(out, 1, where=np.equal(x, np.inf))  # f'(inf) = 1
+    d = np.subtract(x, _C)
+    near = np.abs(d, out=d) <= _R
+    del d
     if near.any():  # Horner sum of the Taylor series about c
         d = x[near] - _C
         acc = np.full_like(d, _TAYLOR[-1])
@@ -336,8 +342,12 @@ SPEC = register(Activation(
         "`np.square` 求 $v^{2}$，SiLU 取自本包（它保留了 $x e^{x}$ 的尾部），"
         "因子 $(1 + v)/(1 + v^{2})$ 在 [1, 1.21] 内，"
         "没有相减，也没有任何上溢。导数写成 $\\sigma(x)(1 - r)\\bigl((1 + v) + 4 x r\\bigr)$，"
-        "$r = v^{2}/(1 + v^{2}) \\in [0, 1/2]$，"
-        "避免了 $1 - \\tanh^{2}$ 的相消；x 先用 `np.clip` 截到 ±2000，免得 ∞ 与 0 相乘。"
+        "$r = v^{2}/(1 + v^{2}) \\in [0, 1/2]$，避免了 $1 - \\tanh^{2}$ 的相消；"
+        "r 按 $1/(1 + 1/v^{2})$ 用 `np.reciprocal` 求，不必多占一块与输入一样大的内存"
+        "（v 为 0 或极小时 1/v² 是 ∞，r 得 0，这对结果的影响远小于一个 ulp；"
+        "除以零与上溢的警告在 `np.errstate` 下忽略）。"
+        "x = +∞ 处 4xr 是 ∞·0 = NaN，$x < -10^{307}$ 时 4xr 上溢（都不报警告）："
+        "+∞ 处最后由 `np.copyto` 在 `np.equal(x, ∞)` 处填上 1，很负的 x 属于下面的尾部，结果在那里重算。"
         "括号在零点 $x_0 \\approx -1.1924$ 处相消，"
         "所以在 $|x - c| \\le 0.8$（$c = -1221/1024$）内改用 Mish′ 在 c 处的泰勒级数"
         "（37 项，系数由 mpmath 算出，Horner 求和；`np.abs` 选出这一段，`np.full_like` 起始），"
@@ -349,8 +359,14 @@ SPEC = register(Activation(
         "`np.negative(x)`, `np.square` gives $v^{2}$, SiLU is this package's (which keeps the tail "
         "$x e^{x}$), and the factor $(1 + v)/(1 + v^{2})$ lies in [1, 1.21], with no subtraction and no "
         "overflow anywhere. The derivative is written $\\sigma(x)(1 - r)\\bigl((1 + v) + 4 x r\\bigr)$ with "
-        "$r = v^{2}/(1 + v^{2}) \\in [0, 1/2]$, which avoids the cancellation of $1 - \\tanh^{2}$; x is first "
-        "clipped to ±2000 by `np.clip`, so that no ∞ meets a 0. The bracket cancels at the root "
+        "$r = v^{2}/(1 + v^{2}) \\in [0, 1/2]$, which avoids the cancellation of $1 - \\tanh^{2}$; r is "
+        "computed as $1/(1 + 1/v^{2})$ with `np.reciprocal`, so that no second input-sized array is "
+        "needed (where v is 0 or tiny, 1/v² is ∞ and r = 0, which changes "
+        "the result by far less than an ulp; the division and overflow warnings are silenced by "
+        "`np.errstate`). At "
+        "x = +∞, 4xr is ∞·0 = NaN, and for $x < -10^{307}$ it overflows (both silenced): at +∞ "
+        "`np.copyto` puts 1 at the end, where `np.equal(x, ∞)`, and very negative x belong to the tail "
+        "below, where the result is computed anew. The bracket cancels at the root "
         "$x_0 \\approx -1.1924$, so within $|x - c| \\le 0.8$ ($c = -1221/1024$) the Taylor series of Mish′ about "
         "c is summed instead (37 terms, coefficients from mpmath, Horner's rule; `np.abs` selects the "
         "stretch and `np.full_like` starts the sum): $d = x - c$ is exact near c, and only the constant term "
