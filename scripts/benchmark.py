@@ -134,17 +134,19 @@ TORCH: dict[str, TorchRef] = {
 }
 
 
-def _generic_torch_forward(spec: Activation) -> TorchForward | None:
+def _generic_torch_forward(spec: Activation) -> tuple[TorchForward | None, str]:
     """``torch.nn.functional.<name>(t, **params)`` for a function not in :data:`TORCH`; else the
-    spec's PyTorch ``call`` (at torch's defaults, so only where they are this package's too)."""
+    spec's PyTorch ``call`` (at torch's defaults, so only where they are this package's too),
+    labelled as a composition where torch does not ship the function (the row's ``composed``)."""
     fn = getattr(F, spec.name, None)
     if fn is not None:
-        return lambda t, p: fn(t, **p)
+        return (lambda t, p: fn(t, **p)), ""
     row = next((fw for fw in spec.frameworks if fw.framework == "PyTorch"), None)
     if row is None or row.call is None or row.params:
-        return None
+        return None, ""
     code = compile(row.call, f"<PyTorch: {row.call}>", "eval")
-    return lambda t, p: eval(code, {"torch": torch}, {"x": t})
+    what = "torch ships none; composed: " if row.composed else ""
+    return (lambda t, p: eval(code, {"torch": torch}, {"x": t})), f"{what}{row.call}; "
 
 
 def _autograd_backward(forward: TorchForward) -> TorchBackward:
@@ -162,7 +164,7 @@ def torch_kernels(spec: Activation, x: np.ndarray, g: np.ndarray) -> tuple[Kerne
     """Torch kernels for the forward and derivative cells, and the name of the backward used."""
     params = spec.defaults
     ref = TORCH.get(spec.name)
-    forward = ref.forward if ref else _generic_torch_forward(spec)
+    forward, what = (ref.forward, "") if ref else _generic_torch_forward(spec)
     if forward is None:
         return None, None, "n/a"
     t = torch.from_numpy(x)
@@ -178,7 +180,7 @@ def torch_kernels(spec: Activation, x: np.ndarray, g: np.ndarray) -> tuple[Kerne
             backward, label = ref.backward, f"aten.{ref.backward_op}"
         except (TypeError, RuntimeError):
             pass  # the op changed its signature: fall back to autograd
-    return (lambda: forward(t, params)), (lambda: backward(tg, t, y, params)), label
+    return (lambda: forward(t, params)), (lambda: backward(tg, t, y, params)), what + label
 
 
 # --------------------------------------------------------------------------- measurement
