@@ -186,6 +186,21 @@ def test_framework_rows_equal_the_spec(built_site, spec, lang):
         assert (_text(cells[3]) == WORDS[lang]["same"]) == same, f"{fw.framework}: {_text(cells[3])!r}"
 
 
+@pytest.mark.parametrize(("spec", "lang"), FUNCTION_PAGES)
+def test_other_libraries_are_listed_under_the_table(built_site, spec, lang):
+    """Each ``elsewhere`` entry (a library outside the five) is a list item after the frameworks
+    table: the library, its name as code, a link to the source it was read from, and the note."""
+    section = _section(_article(built_site.site, spec, lang), "frameworks")
+    items = [li for el in section if el.name == "ul" for li in el.find_all("li")]
+    assert len(items) == len(spec.elsewhere), f"{spec.name}: {len(items)} list items, {len(spec.elsewhere)} entries"
+    for li, e in zip(items, spec.elsewhere, strict=True):
+        assert _text(li).startswith(e.library), _text(li)
+        assert [_text(c) for c in li.find_all("code")][:1] == [e.name]
+        assert [a["href"] for a in li.find_all("a")] == [e.source]
+        if e.note is not None:
+            assert " ".join(e.note[lang].split()) in _text(li) or _katex_tex(li)
+
+
 # --- the sections the page contract asks for ----------------------------------------------------------
 
 @pytest.mark.parametrize(("spec", "lang"), FUNCTION_PAGES)
