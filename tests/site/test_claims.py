@@ -191,7 +191,10 @@ def test_other_libraries_are_listed_under_the_table(built_site, spec, lang):
     """Each ``elsewhere`` entry (a library outside the five) is a list item after the frameworks
     table: the library, its name as code, a link to the source it was read from, and the note."""
     section = _section(_article(built_site.site, spec, lang), "frameworks")
-    items = [li for el in section if el.name == "ul" for li in el.find_all("li")]
+    intro = WORDS[lang]["elsewhere"]
+    at = [i for i, el in enumerate(section) if el.name == "p" and _text(el) == " ".join(intro.split())]
+    assert len(at) == (1 if spec.elsewhere else 0), f"{spec.name}: the list's introduction appears {len(at)} times"
+    items = section[at[0] + 1].find_all("li") if at else []
     assert len(items) == len(spec.elsewhere), f"{spec.name}: {len(items)} list items, {len(spec.elsewhere)} entries"
     for li, e in zip(items, spec.elsewhere, strict=True):
         assert _text(li).startswith(e.library), _text(li)
