@@ -163,9 +163,11 @@ SPEC = register(Activation(
             "PyTorch", "torch.nn.functional.hardshrink", "(input, lambd=0.5)",
             module="torch.nn.Hardshrink(lambd=0.5)",
             difference=Text(
-                "自动求导在 NaN 处给出导数 0（本包为 NaN）；跳跃点 ±λ 处与本包一样取 0。",
-                "Autograd gives the derivative 0 at NaN (this package: NaN); at the jumps ±λ it "
-                "takes 0, as this package does."),
+                "自动求导在 NaN 处给出的导数不是 NaN：CPU 上的向量化内核给出 0，凑不满一组向量的尾部元素"
+                "按标量计算，给出 1（本包为 NaN）。跳跃点 ±λ 处与本包一样取 0。",
+                "Autograd's derivative at NaN is not NaN: the vectorized CPU kernel gives 0, and the "
+                "elements of the tail too short for a vector, computed one by one, give 1 (this package: "
+                "NaN). At the jumps ±λ it takes 0, as this package does."),
             call="torch.nn.functional.hardshrink(x)",
             deviations=(
                 Deviation("df", float("nan"), 0.0),

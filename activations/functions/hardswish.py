@@ -162,11 +162,15 @@ SPEC = register(Activation(
             difference=Text(
                 "前向按 x·min(max(x + 3, 0), 6)/6 计算：x = −∞ 时前向为 NaN（−∞ 乘以 0），本包为 0；"
                 "x 超过最大浮点数的六分之一时乘积上溢，"
-                "x = 1e308 得到 +∞（本包为 1e308）。两个折点处与本包一样，−3 处导数取 0，3 处取 1。",
+                "x = 1e308 得到 +∞（本包为 1e308）。NaN 处自动求导的导数取决于元素的位置："
+                "CPU 上的向量化内核给出 NaN，凑不满一组向量的尾部元素按标量计算，给出 1。"
+                "两个折点处与本包一样，−3 处导数取 0，3 处取 1。",
                 "The forward pass computes x·min(max(x + 3, 0), 6)/6: at x = −∞ it is NaN (−∞ times 0; "
                 "this package: 0), and beyond a sixth of the largest float the product overflows, so "
-                "x = 1e308 gives +∞ (this package: 1e308). At the kinks it takes 0 at −3 and 1 at 3, as "
-                "this package does."),
+                "x = 1e308 gives +∞ (this package: 1e308). Autograd's derivative at NaN depends on the "
+                "element's position: the vectorized CPU kernel gives NaN, and the elements of the tail "
+                "too short for a vector, computed one by one, give 1. At the kinks it takes 0 at −3 and "
+                "1 at 3, as this package does."),
             call="torch.nn.functional.hardswish(x)",
             deviations=(
                 Deviation("f", float("-inf"), float("nan")),
