@@ -62,10 +62,14 @@ class Parameter:
 
     name: str  # the Python keyword, e.g. "negative_slope"
     symbol: str  # LaTeX symbol used in the formulas, e.g. r"\alpha"; "" if it has none (softmax's axis)
-    default: float | int
-    valid: str  # LaTeX condition on the value, e.g. r"\beta > 0"
+    #: A number, or a string naming one of a few variants (GELU's approximate="none"); a string
+    #: parameter is checked with choice_param and ``check`` says which strings it accepts.
+    default: float | int | str
+    #: LaTeX condition on the value, e.g. r"\beta > 0"; for a string parameter the accepted
+    #: strings in LaTeX, e.g. r'\texttt{"none"},\ \texttt{"tanh"}'
+    valid: str
     meaning: Text
-    check: Callable[[float], bool] = field(repr=False, default=lambda v: True)
+    check: Callable[[Any], bool] = field(repr=False, default=lambda v: True)
 
 
 @dataclass(frozen=True)
@@ -131,7 +135,7 @@ class FrameworkName:
     call: str | None = None
     #: This package's parameters that equal the framework's defaults, where those differ from
     #: this package's own defaults (e.g. Keras' leaky_relu: {"negative_slope": 0.2}).
-    params: tuple[tuple[str, float], ...] = ()
+    params: tuple[tuple[str, float | str], ...] = ()
     deviations: tuple[Deviation, ...] = ()  # special inputs where its value differs (see Deviation)
     source: str | None = None  # the documentation page names and defaults come from, if not installed (MindSpore)
     #: The framework does not ship the function: ``functional`` and ``call`` are the shortest
@@ -231,7 +235,7 @@ class Activation:
             raise ValueError(f"{self.name}: kink_points without a kink convention (kink)")
 
     @property
-    def defaults(self) -> dict[str, float]:
+    def defaults(self) -> dict[str, float | str]:
         """The parameters' default values, as keyword arguments."""
         return {p.name: p.default for p in self.parameters}
 

@@ -62,7 +62,7 @@ def _bound(spec, which: str, dtype, params: dict, x: np.ndarray) -> np.ndarray:
     bound = np.full(x.shape, float(R.tolerance(spec.name, dtype)))
     module = R.load(spec.name)
     g = module.f if which == "forward" else module.df
-    mp = {k: R.MP.mpf(float(dtype.type(v))) for k, v in params.items()}
+    mp = R.mp_params(params, dtype)
 
     def g_at(t):
         return g(t, **mp)
@@ -77,13 +77,16 @@ def _bound(spec, which: str, dtype, params: dict, x: np.ndarray) -> np.ndarray:
 
 @pytest.mark.parametrize("spec", ELEMENTWISE, ids=lambda s: s.name)
 def test_roots_allowance_is_honest(spec):
-    """Each ROOTS interval is short, excludes 0 and holds a sign change of g (a real root)."""
+    """Each ROOTS interval is short, excludes 0 and holds a sign change of g (a real root), at
+    every parameter case."""
     module = R.load(spec.name)
     for key, intervals in getattr(module, "ROOTS", {}).items():
         g = module.f if key == "f" else module.df
         for lo, hi in intervals:
             assert 0 < lo * hi and hi - lo <= 0.05 * max(abs(lo), abs(hi)), (spec.name, key, lo, hi)
-            assert g(R.MP.mpf(lo), **spec.defaults) * g(R.MP.mpf(hi), **spec.defaults) < 0, (spec.name, key, lo, hi)
+            for params in R.param_cases(spec):  # the interval serves every parameter case (_bound)
+                mp = R.mp_params(params)
+                assert g(R.MP.mpf(lo), **mp) * g(R.MP.mpf(hi), **mp) < 0, (spec.name, key, lo, hi, params)
 
 
 @pytest.mark.parametrize("spec", ELEMENTWISE, ids=lambda s: s.name)
@@ -109,7 +112,9 @@ def test_accuracy_at_random_ordinary_points(spec, dtype, which):
     just below 1/4 and 1, where an ulp is half the relative size): 2000 seeded random points
     in [-1, 1] and [-40, 40] as well. Measured worst: 4 ulp (float64), 7 ulp (float32)."""
     rng = np.random.default_rng(17)
-    x = np.concatenate([rng.uniform(-1, 1, 1000), rng.uniform(-40, 40, 1000)]).astype(dtype)
+    # a reference may ask for denser samples where its error peaks (SAMPLES: (lo, hi, n), ...)
+    dense = [rng.uniform(lo, hi, n) for lo, hi, n in getattr(R.load(spec.name), "SAMPLES", ())]
+    x = np.concatenate([rng.uniform(-1, 1, 1000), rng.uniform(-40, 40, 1000), *dense]).astype(dtype)
     _check(spec, which, dtype, spec.defaults, x, _bound(spec, which, dtype, spec.defaults, x))
 
 
@@ -198,7 +203,7 @@ def test_references_keep_50_digits(name, which):
     ref = R.REFERENCES[name][WHICH.index(which)]
     spec = activations.get(name)
     for params in R.param_cases(spec):
-        mp_params = {k: R.MP.mpf(v) for k, v in params.items()}
+        mp_params = R.mp_params(params)
         at60 = [ref(R.MP.mpf(float(v)), **mp_params) for v in SAMPLE]
         old = R.MP.dps
         try:

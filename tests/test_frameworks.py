@@ -55,6 +55,9 @@ INSTALLED_VERSIONS = {"PyTorch": torch.__version__.split("+")[0], "Keras": keras
                       "JAX": jax.__version__, "PaddlePaddle": paddle.__version__}
 #: This package's parameter name -> the framework's, where they differ.
 KEYWORD = {"PyTorch": {"axis": "dim"}, "MindSpore": {"negative_slope": "alpha"}}
+#: A framework that takes a flag where this package's string parameter names a variant
+#: (jax.nn.gelu's approximate=True): the variant each flag value stands for.
+FLAG = {"approximate": {"True": "tanh", "False": "none"}}
 NAMESPACE = {"torch": torch, "keras": keras, "jax": jax, "paddle": paddle}
 
 ROWS = [(s, fw) for s in SPECS for fw in s.frameworks if fw.framework in INSTALLED]
@@ -137,7 +140,7 @@ def jacobian(fw, row: np.ndarray) -> np.ndarray:
     return np.asarray(jax.jacobian(f)(jnp.asarray(row)))
 
 
-def _params(fw) -> dict[str, float]:
+def _params(fw) -> dict[str, float | str]:
     return dict(fw.params)
 
 
@@ -333,7 +336,8 @@ def _check_params(spec, fw, real: dict[str, str | None]) -> None:
             assert fw.call is None or re.search(rf"\b{key}=", fw.call), f"{fw.call} must pass {key}"
             continue
         expected = params.get(p.name, p.default)
-        assert _same(str(expected), real[key]), f"{spec.name}-{fw.framework}: {key}={real[key]}, params {params}"
+        theirs = FLAG.get(p.name, {}).get(real[key], real[key]) if isinstance(p.default, str) else real[key]
+        assert _same(str(expected), theirs), f"{spec.name}-{fw.framework}: {key}={real[key]}, params {params}"
         assert p.name not in params or params[p.name] != p.default, f"{fw.params}: equals this package's default"
 
 

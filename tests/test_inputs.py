@@ -186,10 +186,15 @@ def test_non_real_upstream_gradient_raises_type_error(spec, value):
 
 PARAMETERS = [(s, p) for s in ELEMENTWISE for p in s.parameters]
 PARAM_IDS = [f"{s.name}-{p.name}" for s, p in PARAMETERS]
+#: A numeric parameter (alpha, beta) and a string one that names a variant (GELU's approximate).
+NUMERIC = [(s, p) for s, p in PARAMETERS if not isinstance(p.default, str)]
+NUMERIC_IDS = [f"{s.name}-{p.name}" for s, p in NUMERIC]
+STRING = [(s, p) for s, p in PARAMETERS if isinstance(p.default, str)]
+STRING_IDS = [f"{s.name}-{p.name}" for s, p in STRING]
 
 
 @pytest.mark.parametrize("value", [np.inf, -np.inf, np.nan, np.float32(np.nan)])
-@pytest.mark.parametrize(("spec", "param"), PARAMETERS, ids=PARAM_IDS)
+@pytest.mark.parametrize(("spec", "param"), NUMERIC, ids=NUMERIC_IDS)
 def test_non_finite_parameter_raises_value_error(spec, param, value):
     for fn in (spec.forward, spec.derivative):
         with pytest.raises(ValueError, match=param.name):
@@ -197,8 +202,30 @@ def test_non_finite_parameter_raises_value_error(spec, param, value):
 
 
 @pytest.mark.parametrize("value", ["0.1", None, True, False, np.bool_(True), [0.1], 0.1 + 0j, np.array([0.1])])
-@pytest.mark.parametrize(("spec", "param"), PARAMETERS, ids=PARAM_IDS)
+@pytest.mark.parametrize(("spec", "param"), NUMERIC, ids=NUMERIC_IDS)
 def test_non_number_parameter_raises_type_error(spec, param, value):
+    for fn in (spec.forward, spec.derivative):
+        with pytest.raises(TypeError, match=param.name):
+            fn(np.ones(3), **{param.name: value})
+
+
+#: Strings no variant is named: another case, a space, empty, a near miss, a bool's name.
+WRONG_STRINGS = ["TANH", "None", " none", "tanh ", "", "exact", "erf", "True", "0.1"]
+
+
+@pytest.mark.parametrize("value", WRONG_STRINGS)
+@pytest.mark.parametrize(("spec", "param"), STRING, ids=STRING_IDS)
+def test_unknown_string_parameter_raises_value_error(spec, param, value):
+    assert not param.check(value)
+    for fn in (spec.forward, spec.derivative):
+        with pytest.raises(ValueError, match=param.name):
+            fn(np.ones(3), **{param.name: value})
+
+
+@pytest.mark.parametrize("value", [None, True, False, np.bool_(True), 0, 1.0, np.nan, ["tanh"], b"tanh",
+                                   np.array(["tanh"])])
+@pytest.mark.parametrize(("spec", "param"), STRING, ids=STRING_IDS)
+def test_non_string_parameter_raises_type_error(spec, param, value):
     for fn in (spec.forward, spec.derivative):
         with pytest.raises(TypeError, match=param.name):
             fn(np.ones(3), **{param.name: value})
@@ -215,8 +242,11 @@ def test_beta_must_be_positive(value):
 @pytest.mark.parametrize(("spec", "param"), PARAMETERS, ids=PARAM_IDS)
 def test_parameter_check_matches_what_the_function_accepts(spec, param):
     """``Parameter.check`` is the spec's statement of the valid values (its ``valid`` in
-    words); the function accepts a finite value exactly when ``check`` says so."""
-    for value in (0.0, -0.0, 1e-300, -1e-300, 0.01, -0.5, 1.0, 2, 1e300, -1e300):
+    words); the function accepts a finite value (a string, for a string parameter) exactly
+    when ``check`` says so."""
+    numbers = (0.0, -0.0, 1e-300, -1e-300, 0.01, -0.5, 1.0, 2, 1e300, -1e300)
+    strings = (param.default, "none", "tanh", "exact", "Tanh", "", "sigmoid", *WRONG_STRINGS)
+    for value in strings if isinstance(param.default, str) else numbers:
         try:
             spec.forward(np.ones(2), **{param.name: value})
             accepted = True
@@ -225,7 +255,15 @@ def test_parameter_check_matches_what_the_function_accepts(spec, param):
         assert bool(param.check(value)) == accepted, f"{spec.name}: check({value}) vs the function"
 
 
-@pytest.mark.parametrize(("spec", "param"), PARAMETERS, ids=PARAM_IDS)
+@pytest.mark.parametrize(("spec", "param"), STRING, ids=STRING_IDS)
+def test_string_parameters_accept_a_numpy_string(spec, param):
+    """np.str_ is a str: a variant's name read from an array or a config file works alike."""
+    x = np.array([-2.0, -0.5, 0.5, 3.0])
+    for fn in (spec.forward, spec.derivative):
+        np.testing.assert_array_equal(fn(x, **{param.name: np.str_(param.default)}), fn(x))
+
+
+@pytest.mark.parametrize(("spec", "param"), NUMERIC, ids=NUMERIC_IDS)
 def test_parameters_accept_any_real_number_type(spec, param):
     x = np.array([-2.0, -0.5, 0.5, 3.0])
     value = 2.0 if param.check(2.0) else param.default

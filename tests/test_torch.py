@@ -98,7 +98,8 @@ def _torch_signature(fn) -> dict[str, str | None]:
     except ValueError:  # a builtin: "softplus(input, beta=1, threshold=20) -> Tensor"
         text = fn.__doc__.strip().splitlines()[0]
         names = re.findall(r"[(,]\s*(\w+)", text)[1:]
-        return {n: dict(re.findall(r"(\w+)=([^,)]+)", text)).get(n) for n in names}
+        # "gelu(input, approximate = 'none')": spaces around "=" too
+        return {n: dict(re.findall(r"(\w+)\s*=\s*([^,)]+)", text)).get(n) for n in names}
 
 
 def _same(a: str, b: str) -> bool:
@@ -179,6 +180,9 @@ def test_derivative_matches_autograd(spec, params):
     x = np.concatenate([_ordinary(params), [0.0, -0.0]])
     got, want = spec.derivative(x, **params), torch_derivative(spec, x, params)
     declared = _pytorch(spec).ordinary_error or 0.0  # e.g. hardsigmoid's backward: a float32 1/6
+    # the row's loss is measured at its defaults; a loss only another case shows is the reference's
+    cases = dict(getattr(R.load(spec.name), "TORCH_ORDINARY_ERROR", ()))
+    declared = max(declared, cases.get(tuple(params.items()), 0.0))
     ok = _close(got, want, absolute=4 * EPS + declared)
     assert ok.all(), f"{spec.name}'({params}) vs autograd at {x[~ok]}: {got[~ok]} vs {want[~ok]}"
 

@@ -197,7 +197,9 @@ def parameters(spec: Activation, lang: str, depth: str) -> str:
     w = WORDS[lang]
     rows = [_row(w["param"], w["symbol"], w["default"], w["valid"], w["meaning"]), "|---|---|---|---|---|"]
     for p in spec.parameters:
-        rows.append(_row(f"`{p.name}`", f"${p.symbol}$" if p.symbol else "", f"`{p.default!r}`", f"${p.valid}$",
+        # a string default as Python writes it, "none"; a number as repr gives it
+        default = f'`"{p.default}"`' if isinstance(p.default, str) else f"`{p.default!r}`"
+        rows.append(_row(f"`{p.name}`", f"${p.symbol}$" if p.symbol else "", default, f"${p.valid}$",
                          p.meaning[lang]))
     return "\n".join(rows)
 

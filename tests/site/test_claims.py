@@ -167,7 +167,7 @@ def test_parameter_cells_equal_the_spec(built_site, spec, lang):
     for p in spec.parameters:
         _, symbol, default, valid, meaning = rows[p.name]
         assert _katex_tex(symbol) == ([_norm_tex(p.symbol)] if p.symbol else [])
-        assert _text(default) == repr(p.default)
+        assert _text(default) == (f'"{p.default}"' if isinstance(p.default, str) else repr(p.default))
         assert _katex_tex(valid) == [_norm_tex(p.valid)]
         assert " ".join(p.meaning[lang].split()) in _text(meaning) or _katex_tex(meaning)
 
