@@ -2,7 +2,7 @@
 
 >>> import activations
 >>> activations.names()[:3]
-['sigmoid', 'tanh', 'relu']
+['sigmoid', 'tanh', 'stanh']
 >>> float(activations.sigmoid(0.0))
 0.5
 >>> activations.get("elu").derivative(-1.0, alpha=1.0)  # doctest: +ELLIPSIS
