@@ -191,10 +191,10 @@ SPEC = register(Activation(
     kink=Text(
         "只有 b = 0 时才有不可导点 x = 0（这时就是 ReLU）；本包取导数 0，与本包的 ReLU 以及 "
         "PyTorch、JAX 对 ReLU 自动求导的结果一致。jax.grad 对 jax.nn.squareplus(x, b=0) "
-        "在 x = 0 处给出 NaN（公式中 $x/\\sqrt{x^{2}}$ 成了 0/0）。b > 0 时处处可导，Squareplus′(0) = 1/2。",
+        "在 x = 0 处给出 NaN（公式中的 x/√(x²) 成了 0/0）。b > 0 时处处可导，Squareplus′(0) = 1/2。",
         "Only b = 0 has a kink, at x = 0 (it is ReLU then); this package takes the derivative 0 "
         "there, as its ReLU does and as PyTorch and JAX autograd give for ReLU. jax.grad of "
-        "jax.nn.squareplus(x, b=0) gives NaN at x = 0 (the $x/\\sqrt{x^{2}}$ of its formula is "
+        "jax.nn.squareplus(x, b=0) gives NaN at x = 0 (the x/√(x²) of its formula is "
         "0/0). For b > 0 it is differentiable everywhere, with Squareplus′(0) = 1/2.",
     ),
     references=(

@@ -239,7 +239,8 @@ def test_function_page_parameters_and_kink(built_site, spec, lang):
     page = function_page(built_site.site, spec, lang)
     rows = re.findall(r"<tr>(.*?)</tr>", page.article, re.S)
     for p in spec.parameters:
-        name, default = f"<code>{p.name}</code>", f"<code>{p.default!r}</code>"
+        shown = f'"{p.default}"' if isinstance(p.default, str) else repr(p.default)  # as facts.py writes it
+        name, default = f"<code>{p.name}</code>", f"<code>{html.escape(shown, quote=False)}</code>"
         assert any(name in row and default in row for row in rows), \
             f"{page.path}: no table row with parameter {p.name} and its default {p.default!r}"
     if spec.kink is not None:
