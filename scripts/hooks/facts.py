@@ -159,20 +159,35 @@ def _img(stem: str, alt: str, depth: str) -> str:
             f"![{alt}]({depth}img/generated/{stem}-dark.svg#only-dark){{ loading=eager }}")
 
 
-def _number(v: float) -> str:
+def _number(v: float, digits: int = 10) -> str:
     if math.isnan(v):
         return "NaN"
     if math.isinf(v):
         return "+∞" if v > 0 else "−∞"
-    return f"{v:.10g}"
+    if digits > 15:  # every digit: the shortest that reads back as the same float
+        return repr(v).removesuffix(".0")
+    return f"{v:.{digits}g}"
 
 
-def _values(arr: object) -> str:
+def _values(arr: object, digits: int = 10) -> str:
     """A computed value for the numerics table: number(s) and, if not float64, the dtype."""
     a = np.asarray(arr)
-    text = ", ".join(_number(float(v)) for v in a.ravel())
+    text = ", ".join(_number(float(v), digits) for v in a.ravel())
     text = f"[{text}]" if a.ndim else text
     return text if a.dtype == np.float64 else f"{text} ({a.dtype})"
+
+
+def _compared(textbook: object, ours: object) -> tuple[str, str]:
+    """The textbook's and the package's values, with 10 significant digits, or with all of them (the
+    shortest that reads back as the same float) where they differ beyond the tenth: a difference the
+    table exists to show."""
+    same = np.array_equal(np.asarray(textbook, dtype=np.float64), np.asarray(ours, dtype=np.float64),
+                          equal_nan=True)
+    for digits in (10, 17):
+        shown = _values(textbook, digits), _values(ours, digits)
+        if same or shown[0] != shown[1]:
+            return shown
+    return shown
 
 
 # --- the facts, one function per marker ------------------------------------------------------
@@ -252,8 +267,8 @@ def numerics(spec: Activation, lang: str, depth: str) -> str:
         if not spec.elementwise:  # the Jacobian: show its diagonal, ds_i/dx_i
             naive_df, ours_df = np.diagonal(naive_df), np.diagonal(ours_df)
         seen = w["sep"].join(w["fp." + k] for k in dict.fromkeys(seen_f + seen_df)) or "—"
-        rows.append(_row(_values(x), _values(naive_f), _values(spec.forward(x, **d)), _values(naive_df),
-                         _values(ours_df), seen))
+        f_cells, df_cells = _compared(naive_f, spec.forward(x, **d)), _compared(naive_df, ours_df)
+        rows.append(_row(_values(x), *f_cells, *df_cells, seen))
     assert spec.implementation is not None  # the spec requires it
     return f"**{w['implementation']}**\n\n{spec.implementation[lang]}\n\n" + "\n".join(rows)
 

@@ -74,6 +74,23 @@ def mkdocs_build(site_dir: Path) -> Build:
     return Build(site_dir, log, inputs)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests of one function page run one after another (in the order of the registry), so
+    that test_claims.py parses each page once per worker, not once per test."""
+    positions = {id(item): n for n, item in enumerate(items)}
+
+    def key(item: pytest.Item) -> tuple:
+        path = item.nodeid.split("::")[0]
+        spec = getattr(item, "callspec", None) and item.callspec.params.get("spec")
+        if path.endswith("site/test_claims.py") and spec is not None:  # its page's place, then its own
+            return (path, spec.order, str(item.callspec.params.get("lang")), positions[id(item)])
+        return (path, -1, "", positions[id(item)])
+    first = {}  # each file where it was: only test_claims.py's own items change places
+    for item in items:
+        first.setdefault(item.nodeid.split("::")[0], positions[id(item)])
+    items.sort(key=lambda item: (first[item.nodeid.split("::")[0]], key(item)))
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Build:
     """The handbook built once for the session, strictly and without a warning.

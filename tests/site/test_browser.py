@@ -29,8 +29,6 @@ LANGS = {"zh": "", "en": "en/"}
 SECTIONS = ("formula", "derivative", "plots", "properties", "numerics", "code", "frameworks", "usage",
             "exercises", "references")
 SPECS = activations.specs()
-FUNCTION_PAGES = [pytest.param(f"{LANGS[lang]}functions/{s.slug}/", id=f"{lang}-{s.slug}")
-                  for s in SPECS for lang in LANGS]
 OTHER_PAGES = [pytest.param(f"{LANGS[lang]}{url}", id=f"{lang}-{name}") for lang in LANGS
                for name, url in (("home", ""), ("overview", "overview/"), ("notebook", "notebooks/explore/"))]
 NOTEBOOK_PAGES = [pytest.param(f"{LANGS[lang]}notebooks/explore/", id=lang) for lang in LANGS]
@@ -159,22 +157,6 @@ SECTION_KATEX = """id => {
 }"""
 
 
-@pytest.mark.parametrize("url", FUNCTION_PAGES)
-def test_function_page_renders_offline_with_its_sections(page, traffic, url):
-    """A function page renders offline (one visit per page: there are a hundred of them), a link
-    to a section lands on it, and the sections' formulas are typeset."""
-    visit(page, traffic, url + "#derivative", idle=True)  # a link to a section lands on it...
-    page.wait_for_function("""() => {
-      const r = document.getElementById("derivative").getBoundingClientRect();
-      return window.scrollY > 0 && r.top >= 0 && r.top < window.innerHeight;
-    }""", timeout=5_000, polling=100)
-    missing = [s for s in SECTIONS if page.locator(f"[id='{s}']").count() != 1]
-    assert not missing, f"{url}: missing section ids {missing}"
-    for section in ("formula", "derivative"):  # ...and its formulas are typeset
-        assert page.evaluate(SECTION_KATEX, section) > 0, f"{url}: no typeset formula in #{section}"
-    _renders_offline(page, traffic, url)
-
-
 CODE_WIDTHS = """() => {
   const out = [];
   const next = el => el.nextElementSibling;
@@ -215,34 +197,11 @@ ZH_PAGES = [
     for name, url in (("home", ""), ("overview", "overview/"), ("notebook", "notebooks/explore/"))]
 
 
-@pytest.mark.parametrize("url", FUNCTION_PAGES)
-def test_function_page_is_readable_at_1280_and_390_px(page, traffic, url):
-    """One visit per width: the kernels and the framework calls need no sideways scrolling at
-    1280 px; at 390 px they wrap (never cut), and the page itself does not scroll sideways. On a
-    Chinese page no line begins with "，" "。" and their kind (as test_no_line_starts_with_closing_
-    punctuation checks on the other pages)."""
-    try:
-        for width in (1280, 390):
-            page.set_viewport_size({"width": width, "height": 800})
-            visit(page, traffic, url)
-            got = page.evaluate(CODE_WIDTHS)
-            assert got["blocks"], f"{url}: no code in #code"
-            wide = [b for b in got["blocks"] if b["scroll"] > b["client"] + 1]
-            assert not wide, f"{url} at {width} px: code scrolls sideways, e.g. {wide[0]['line']!r}"
-            if width == 390:
-                assert got["page"] <= got["viewport"], f"{url} at 390 px: the page is {got['page']} px wide"
-            if not url.startswith(LANGS["en"]):
-                found = page.evaluate(LINE_STARTS)
-                assert not found, f"{url} at {width} px: lines begin with punctuation: {found[:5]}"
-    finally:
-        page.set_viewport_size({"width": 1280, "height": 800})
-
-
 @pytest.mark.parametrize("url", ZH_PAGES)
 def test_no_line_starts_with_closing_punctuation(page, traffic, url):
     """Chinese typography: "，" "。" and their kind never begin a line, also right after a formula
     (scripts/hooks/katex.py joins them to it), at phone and desktop widths. (Function pages:
-    test_function_page_is_readable_at_1280_and_390_px, in the same visit as their code.)"""
+    test_chrome.py's test_function_page_in_the_browser, in the same visit as their code.)"""
     try:
         for width in (390, 1280):
             page.set_viewport_size({"width": width, "height": 800})
@@ -287,14 +246,15 @@ PLACEHOLDER = """JSON.parse(document.getElementById("__config").textContent)
 META_IS = "([text, same]) => (document.querySelector('.md-search-result__meta').textContent.trim() === text) === same"
 
 
-def search(page: Page, traffic: Traffic, lang: str, query: str) -> list[str]:
-    """Search from the overview page of ``lang``; return the result links as site paths.
+def search(page: Page, traffic: Traffic, lang: str, query: str, *, here: bool = False) -> list[str]:
+    """Search from the overview page of ``lang`` (with ``here``: from the page already loaded);
+    return the result links as site paths.
 
     Material searches on keyup: the query is filled in at once and "End" sends the one keyup
     (typing would search every prefix, and typing CJK text sends no keyup at all).
     """
     overview = f"{traffic.base}{LANGS[lang]}overview/"
-    if page.url != overview:
+    if not here and page.url != overview:
         visit(page, traffic, f"{LANGS[lang]}overview/")
     box = page.locator(".md-search__input")
     box.click()
@@ -331,21 +291,12 @@ def test_search_stays_in_its_language(page, traffic, lang, query, expected):
     assert set(expected) <= set(found), f"{lang}: {query!r} found {found}"
 
 
-def _as_lunr_matches(name: str) -> str:
+def as_lunr_matches(name: str) -> str:
     """A name as Material's lunr index can match it (measured): a one-character ASCII token (the
     "6" of "capped at 6", the "1" of "Swish-1") matches nothing, which empties the whole result,
     and full-width parentheses do not separate words. Issue 10 replaces this search."""
     words = re.split(r"[\s\-（）()]+", name)
     return " ".join(w for w in words if w and (len(w) > 1 or not w.isascii()))
-
-
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("spec", SPECS, ids=[s.slug for s in SPECS])
-def test_search_finds_each_function(page, traffic, spec, lang):
-    expected = f"/{LANGS[lang]}functions/{spec.slug}/"
-    for query in (spec.title[lang], _as_lunr_matches(spec.full_name[lang])):
-        found = search(page, traffic, lang, query)
-        assert expected in found, f"{lang}: {query!r} does not find {expected}: {found}"
 
 
 # --- notebooks --------------------------------------------------------------------------------------

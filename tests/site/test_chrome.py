@@ -35,6 +35,7 @@ from types import ModuleType
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Doctype, ProcessingInstruction
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 import activations
@@ -424,10 +425,12 @@ def chromium(site_url: str) -> Iterator[Chromium]:
 
 CJK_FONTS = ("PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
              "WenQuanYi Micro Hei")
-ALL_PAGES = [pytest.param(f"{prefix}{url}", id=f"{lang}-{name}") for lang, prefix in LANGS.items()
-             for name, url in (("home", ""), ("overview", "overview/"), ("notebook", "notebooks/explore/"),
-                               ("404", "404.html"), *((s.slug, f"functions/{s.slug}/") for s in activations.specs()))
-             if not (lang == "en" and name == "404")]
+#: The pages that are not a function's (those: test_function_page_in_the_browser, one visit per width).
+OTHER_PAGES = [pytest.param(f"{prefix}{url}", id=f"{lang}-{name}") for lang, prefix in LANGS.items()
+               for name, url in (("home", ""), ("overview", "overview/"), ("notebook", "notebooks/explore/"),
+                                 ("404", "404.html")) if not (lang == "en" and name == "404")]
+FUNCTION_PAGES = [pytest.param(lang, spec, id=f"{lang}-{spec.slug}") for spec in activations.specs()
+                  for lang in LANGS]
 
 FONT_FAMILIES = """selectors => selectors.map(sel => {
   const el = document.querySelector(sel);
@@ -442,7 +445,7 @@ def _first_family(stack: str) -> str:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("url", ALL_PAGES)
+@pytest.mark.parametrize("url", OTHER_PAGES)
 def test_font_stack_follows_the_language(chromium, url):
     def fonts(page, traffic):
         _tb.visit(page, traffic, url)
@@ -451,13 +454,22 @@ def test_font_stack_follows_the_language(chromium, url):
         return page.evaluate("document.documentElement.lang"), found
 
     lang, found = chromium(fonts)
-    assert found, f"{url}: none of {FONT_SELECTORS}"
+    problems = font_problems(url, lang, found)
+    assert not problems, "\n".join(problems)
+
+
+def font_problems(url: str, lang: str, found: list[tuple[str, str]]) -> list[str]:
+    """What is wrong with the font stacks ``found`` ((selector, computed font-family)) on a page of ``lang``."""
+    if not found:
+        return [f"{url}: none of {FONT_SELECTORS}"]
+    problems = []
     for sel, stack in found:
         first = _first_family(stack)
-        if lang == "zh":
-            assert first in CJK_FONTS, f"{url}: {sel} starts with {first!r}, not a CJK font: {stack}"
-        else:
-            assert not any(f in stack for f in CJK_FONTS), f"{url}: {sel} has CJK fonts: {stack}"
+        if lang == "zh" and first not in CJK_FONTS:
+            problems.append(f"{url}: {sel} starts with {first!r}, not a CJK font: {stack}")
+        if lang != "zh" and any(f in stack for f in CJK_FONTS):
+            problems.append(f"{url}: {sel} has CJK fonts: {stack}")
+    return problems
 
 
 def _installed_cjk_fonts() -> set[str]:
@@ -504,7 +516,7 @@ def test_chinese_quotes_are_drawn_from_a_cjk_font(chromium, url):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("url", ALL_PAGES)
+@pytest.mark.parametrize("url", OTHER_PAGES)
 def test_live_interface_is_in_the_page_language(chromium, url):
     """The interface rules on the page as the reader has it, with the controls Material's JavaScript adds
     (copy buttons, search results): the search box is opened and a query typed."""
@@ -522,3 +534,81 @@ def test_live_interface_is_in_the_page_language(chromium, url):
     lang = soup.html.get("lang")
     found = english_in_zh_ui(soup) if lang == "zh" else chinese_in_en_ui(soup)
     assert not found, f"{url} ({lang}): interface text in the other language:\n  " + "\n  ".join(found)
+
+
+# --- a function page in the browser: everything in one visit per width ---------------------------------
+
+SCROLLED_TO_SECTION = """id => {
+  const r = document.getElementById(id).getBoundingClientRect();
+  return window.scrollY > 0 && r.top >= 0 && r.top < window.innerHeight;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("lang", "spec"), FUNCTION_PAGES)
+def test_function_page_in_the_browser(chromium, lang, spec):
+    """Everything the browser checks on a function page, in one visit per width (there are a hundred
+    such pages, and the visits were most of the site tests' time). At 1280 px: a link to #derivative
+    lands on it; every section id is there once; #formula and #derivative have typeset formulas,
+    KaTeX's fonts load, every image loads and each palette shows its own plots; nothing is requested
+    from another host; the kernels and framework calls need no sideways scrolling; the prose is
+    drawn in the language's fonts; the search finds the page by its title and by its full name; the
+    live interface (search results open) is in the page's language. At 390 px: code wraps, the page
+    does not scroll sideways. On a Chinese page, at both widths, no line begins with "，" "。" and
+    their kind. Every problem found is reported, not only the first."""
+    url = f"{LANGS[lang]}functions/{spec.slug}/"
+    expected = f"/{url}"
+
+    def check(page, traffic):
+        problems: list[str] = []
+
+        def code_and_lines(width: int) -> None:
+            got = page.evaluate(_tb.CODE_WIDTHS)
+            if not got["blocks"]:
+                problems.append(f"{url}: no code in #code")
+            wide = [b for b in got["blocks"] if b["scroll"] > b["client"] + 1]
+            if wide:
+                problems.append(f"{url} at {width} px: code scrolls sideways, e.g. {wide[0]['line']!r}")
+            if width == 390 and got["page"] > got["viewport"]:
+                problems.append(f"{url} at 390 px: the page is {got['page']} px wide")
+            if lang == "zh" and (found := page.evaluate(_tb.LINE_STARTS)):
+                problems.append(f"{url} at {width} px: lines begin with punctuation: {found[:5]}")
+
+        try:
+            page.set_viewport_size({"width": 1280, "height": 800})
+            _tb.visit(page, traffic, url + "#derivative", idle=True)
+            try:
+                page.wait_for_function(SCROLLED_TO_SECTION, arg="derivative", timeout=5_000, polling=100)
+            except PlaywrightError:
+                problems.append(f"{url}#derivative: the page is not scrolled to #derivative")
+            missing = [s for s in _tb.SECTIONS if page.locator(f"[id='{s}']").count() != 1]
+            if missing:
+                problems.append(f"{url}: missing section ids {missing}")
+            problems += [f"{url}: no typeset formula in #{s}" for s in ("formula", "derivative")
+                         if not page.evaluate(_tb.SECTION_KATEX, s)]
+            try:
+                _tb._renders_offline(page, traffic, url)
+            except AssertionError as err:
+                problems.append(str(err))
+            code_and_lines(1280)
+            fonts = [(sel, stack) for sel, stack in page.evaluate(FONT_FAMILIES, FONT_SELECTORS) if stack]
+            problems += font_problems(url, lang, fonts)
+            for query in (spec.title[lang], _tb.as_lunr_matches(spec.full_name[lang])):
+                found = _tb.search(page, traffic, lang, query, here=True)
+                if expected not in found:
+                    problems.append(f"{lang}: search {query!r} does not find {expected}: {found}")
+            html = page.evaluate("() => document.documentElement.outerHTML")  # results open
+            page.set_viewport_size({"width": 390, "height": 800})
+            _tb.visit(page, traffic, url)
+            code_and_lines(390)
+            _tb.assert_offline(traffic, url)
+        finally:
+            page.set_viewport_size({"width": 1280, "height": 800})
+        return problems, html
+
+    problems, html = chromium(check)
+    soup = _soup(html)
+    found = english_in_zh_ui(soup) if lang == "zh" else chinese_in_en_ui(soup)
+    if found:
+        problems.append(f"{url} ({lang}): interface text in the other language:\n  " + "\n  ".join(found))
+    assert not problems, "\n".join(problems)

@@ -12,11 +12,13 @@ Read from the HTML of the one strict build (``built_site``):
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import inspect
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
 
@@ -43,7 +45,9 @@ def _load_facts():
 WORDS = _load_facts().WORDS
 
 
+@functools.cache
 def _soup(path: Path) -> BeautifulSoup:
+    """The parsed page, parsed once per worker (the checks only read it: never change a soup from here)."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -215,6 +219,32 @@ def test_numerics_shows_the_implementation_text(built_site, spec, lang):
     shown = {_text(c) for el in section for c in el.find_all("code")}
     for name in re.findall(r"`(np\.[^`]+)`", spec.implementation[lang]):
         assert name in shown, f"#numerics lacks the implementation text's `{name}`"
+
+
+@pytest.mark.parametrize(("spec", "lang"), FUNCTION_PAGES)
+def test_numerics_table_shows_every_difference(built_site, spec, lang):
+    """In the numerics table the textbook's and the package's cells read alike exactly where their
+    values are equal: a difference beyond the tenth digit is shown with all its digits, not hidden."""
+    section = _section(_article(built_site.site, spec, lang), "numerics")
+    table = next(el for el in section if el.name == "table")
+    rows = table.find_all("tr")[1:]
+    assert len(rows) == len(spec.numerics_inputs), "one row per numerics input"
+    d = spec.defaults
+    for x0, row in zip(spec.numerics_inputs, rows, strict=True):
+        cells = [_text(c) for c in row.find_all("td")]
+        x = np.array([x0, x0 + 1, x0 + 2]) if not spec.elementwise else np.float64(x0)
+        with np.errstate(all="ignore"):
+            naive = spec.naive_forward(x, **d), spec.naive_derivative(x, **d)
+        ours = spec.forward(x, **d), spec.derivative(x, **d)
+        if not spec.elementwise:
+            naive, ours = (naive[0], np.diagonal(naive[1])), (ours[0], np.diagonal(ours[1]))
+        for what, (a, b), (ca, cb) in (("f", (naive[0], ours[0]), cells[1:3]),
+                                       ("f′", (naive[1], ours[1]), cells[3:5])):
+            a, b = np.asarray(a), np.asarray(b)  # a dtype differs visibly, "0 (int64)" against "0"
+            equal = a.dtype == b.dtype and np.array_equal(a, b, equal_nan=True) and np.array_equal(
+                np.signbit(a), np.signbit(b))
+            assert (ca == cb) == equal, (f"x = {x0}, {what}: cells {ca!r} / {cb!r} for values "
+                                         f"{a.tolist()!r} / {b.tolist()!r} ({a.dtype}, {b.dtype})")
 
 
 @pytest.mark.parametrize(("spec", "lang"), FUNCTION_PAGES)
