@@ -60,11 +60,11 @@ def arctan_derivative(x: np.ndarray) -> np.ndarray:
     Notes
     -----
     The textbook 1 / (1 + x^2) overflows in x^2 for |x| > 1.34e154 (float64)
-    and gives 0 where the true value 1/x^2 is still a subnormal float, down
-    to |x| ~ 4.7e161. With v = x^2 and r = (1/x)^2, the square of the
-    reciprocal, 1 / (1 + x^2) = m / (1 + w) with w = min(v, r) <= 1 and
-    m = min(1, r) (``np.minimum``): for |x| <= 1 that is 1 / (1 + x^2), for
-    |x| > 1 it is r / (1 + r). Nothing overflows where it matters: v = inf
+    and gives 0 where the true value 1/x^2 still rounds to a nonzero
+    subnormal float, up to |x| ~ 6.4e161. With v = x^2 and r = (1/x)^2, the
+    square of the reciprocal, 1 / (1 + x^2) = m / (1 + w) with
+    w = min(v, r) <= 1 and m = min(1, r) (``np.minimum``): for |x| <= 1 that
+    is 1 / (1 + x^2), for |x| > 1 it is r / (1 + r). Nothing overflows where it matters: v = inf
     (huge x) and r = inf (x = 0 or tiny x) are both discarded by the
     minimum.
 
@@ -302,15 +302,16 @@ SPEC = register(Activation(
         "前向直接调用 `np.arctan`（C 库的 atan，对照 mpmath 测得误差不超过 1 ulp），它是奇函数，"
         "x 很小时给出 x 本身，x = ±∞ 时给出舍入后的 ±π/2，没有会上溢的中间量。"
         "导数不按 $1/(1 + x^{2})$ 直接计算：|x| > 1.34·10¹⁵⁴ 时 $x^{2}$ 上溢，结果变成 0，"
-        "而真值 $1/x^{2}$ 在 |x| 到约 4.7·10¹⁶¹ 之前仍是次正规数。本包用 `np.square` 求 $v = x^{2}$，"
+        "而真值 $1/x^{2}$ 在 |x| 到约 6.4·10¹⁶¹ 之前舍入后仍是非零的次正规数。本包用 `np.square` 求 $v = x^{2}$，"
         "再求倒数的平方 $r = (1/x)^{2}$（不经过 $x^{2}$），用 `np.minimum` 取 $w = \\min(v, r) \\le 1$ 和 "
         "$m = \\min(1, r)$，结果是 $m/(1 + w)$：|x| ≤ 1 时就是 $1/(1 + x^{2})$，|x| > 1 时是 $r/(1 + r)$。"
         "上溢得到的 ∞（x 很大时的 v，x = 0 或 x 很小时的 r）都被取小丢掉，所以在 `np.errstate` 下忽略这两种警告。",
         "The forward pass calls `np.arctan` (the C library's atan, measured within 1 ulp of mpmath): it is "
         "odd, returns x itself for tiny x and the rounded ±π/2 at x = ±∞, and has no intermediate that "
         "could overflow. The derivative is not computed as $1/(1 + x^{2})$ directly: for "
-        "|x| > 1.34·10¹⁵⁴, $x^{2}$ overflows and the result becomes 0, while the true value $1/x^{2}$ is "
-        "still a subnormal number up to |x| ≈ 4.7·10¹⁶¹. The package forms $v = x^{2}$ with `np.square` "
+        "|x| > 1.34·10¹⁵⁴, $x^{2}$ overflows and the result becomes 0, while the true value $1/x^{2}$ "
+        "still rounds to a nonzero subnormal number up to |x| ≈ 6.4·10¹⁶¹. The package forms "
+        "$v = x^{2}$ with `np.square` "
         "and the square of the reciprocal, $r = (1/x)^{2}$ (not formed from $x^{2}$), takes "
         "$w = \\min(v, r) \\le 1$ and $m = \\min(1, r)$ with `np.minimum`, and returns $m/(1 + w)$: that is "
         "$1/(1 + x^{2})$ for |x| ≤ 1 and $r/(1 + r)$ for |x| > 1. The infinities an overflow produces (v "

@@ -441,14 +441,16 @@ SPEC = register(Activation(
                 "keras.activations.gelu 默认是精确形式，而 keras.ops.gelu(x, approximate=True) "
                 "默认是 tanh 形式。在 JAX 后端上它调用 jax.nn.gelu(x, approximate=False)，"
                 "按 $\\tfrac{x}{2}\\operatorname{erfc}(-x/\\sqrt2)$ 计算，没有相消，"
-                "但 erfc 在尾部的误差使 x = −8、−10、−30、−37 等处的值差出 8 个 ulp 以上（相对误差 $10^{-14}$ 量级）；"
+                "但 erfc 在尾部的误差使 x = −8、−10、−30、−37 等处的值差出几十到几百个 ulp"
+                "（相对误差从 x = −8 处的 7e−15 到 x = −37 处的 1.1e−13）；"
                 "x = −∞ 时得 NaN，自动求导在 ±∞ 处给出 NaN。",
                 "keras.activations.gelu defaults to the exact form, while "
                 "keras.ops.gelu(x, approximate=True) defaults to the tanh form. On the JAX backend "
                 "it calls jax.nn.gelu(x, approximate=False), which computes "
                 "$\\tfrac{x}{2}\\operatorname{erfc}(-x/\\sqrt2)$: nothing cancels, but the error of "
-                "erfc in the tail puts the values at x = −8, −10, −30, −37 and the like more than 8 "
-                "ulp off (a relative error of order $10^{-14}$); x = −∞ gives NaN, and autograd gives NaN at ±∞."),
+                "erfc in the tail puts the values at x = −8, −10, −30, −37 and the like tens to hundreds "
+                "of ulp off (relative errors from 7e−15 at x = −8 to 1.1e−13 at x = −37); x = −∞ gives "
+                "NaN, and autograd gives NaN at ±∞."),
             call="keras.activations.gelu(x)",
             deviations=(
                 Deviation("f", float("-inf"), float("nan")),

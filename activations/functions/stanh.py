@@ -331,10 +331,12 @@ SPEC = register(Activation(
             "JAX", "jax.numpy.tanh", "(x, /)",
             difference=Text(
                 "JAX 没有这个函数，这里用 jax.numpy.tanh 乘以两个常数组合。与 PyTorch 一样，导数按 "
-                "$1 - \\tanh^{2}$ 计算：|x| 越大丢失的有效数字越多，|x| ≳ 28.45 时为 0。",
+                "$1 - \\tanh^{2}$ 计算，|x| 越大丢失的有效数字越多；但 |x| 约在 26.1 到 29.85 之间时"
+                "它停在 1.79e−15 不变（真值从 2.8e−15 降到 2.0e−17），|x| ≳ 29.85 时才为 0。",
                 "JAX does not ship this function; the row composes it from jax.numpy.tanh and two "
-                "constants. As in PyTorch, the derivative is computed as $1 - \\tanh^{2}$: the larger |x|, "
-                "the more digits are lost, and it is 0 for |x| ≳ 28.45."),
+                "constants. As in PyTorch, the derivative is computed as $1 - \\tanh^{2}$, and the larger |x|, "
+                "the more digits are lost; but for |x| from about 26.1 to 29.85 it stays at 1.79e−15 (the "
+                "true value falls from 2.8e−15 to 2.0e−17 there), and it is 0 only for |x| ≳ 29.85."),
             call="jax.numpy.tanh(0.67 * x) * 1.7159",
             deviations=(
                 Deviation("df", 88.72, 0.0),
