@@ -84,7 +84,9 @@ def _axes_at_zero(ax: plt.Axes, theme: dict[str, str]) -> None:
 def _grid(spec: Activation) -> np.ndarray:
     lo, hi = spec.plot_range
     x = np.linspace(lo, hi, 1601)
-    return np.union1d(x, [0.0, *spec.kink_points(**spec.defaults)])  # the kinks are grid points
+    kinks = sorted(spec.kink_points(**spec.defaults))
+    between = [(a + b) / 2 for a, b in itertools.pairwise(kinks)]  # no piece without a point
+    return np.union1d(x, [0.0, *kinks, *between])  # the kinks are grid points
 
 
 def _pieces(x: np.ndarray, y: np.ndarray, kinks: list[float]) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -106,12 +108,14 @@ def _draw_pieces(ax: plt.Axes, spec: Activation, x: np.ndarray, y: np.ndarray, g
         return
     for px, py in pieces:
         ax.plot(px, py, color=colour, zorder=3)
-    for k, (left, right) in zip(kinks, ends, strict=True):
+    near = 0.02 * float(x[-1] - x[0])  # kinks closer than this share one spot of the plot
+    for i, (k, (left, right)) in enumerate(zip(kinks, ends, strict=True)):
         at = float(g(k)) + 0.0  # + 0.0: a -0 result is labelled 0
         ax.plot([k, k], [left, right], "o", markerfacecolor="none", color=colour, zorder=4)
         ax.plot([k], [at], "o", color=colour, zorder=5)
-        ax.annotate(f"{label}({k:g}) = {at:g}", (k, at), xytext=(8, 6), textcoords="offset points",
-                    color=theme["text"])
+        below = i > 0 and k - kinks[i - 1] < near  # the label of the kink before is above: go below
+        ax.annotate(f"{label}({k:g}) = {at:g}", (k, at), xytext=(8, -14 if below else 6),
+                    textcoords="offset points", color=theme["text"])
 
 
 def _draw_elementwise(spec: Activation) -> Callable[[plt.Figure, dict[str, str], int], None]:
