@@ -123,7 +123,9 @@ def _blocks(kernel: Callable[[np.ndarray, np.ndarray], None],
             x: np.ndarray) -> np.ndarray:
     """Run kernel on x block by block; float16 is computed in float32."""
     if x.dtype == np.float16:
-        return _blocks(kernel, x.astype(np.float32)).astype(np.float16)
+        wide = _blocks(kernel, x.astype(np.float32))
+        with np.errstate(over="ignore"):  # beyond float16's max: inf, rightly
+            return wide.astype(np.float16)
     out = np.empty(x.shape, x.dtype)
     flat, res = x.reshape(-1), out.reshape(-1)
     for i in range(0, flat.size, _BLOCK):

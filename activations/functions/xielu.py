@@ -12,6 +12,7 @@ import numpy as np
 from .._checks import elementwise, real_param
 from .._registry import register
 from .._spec import Activation, Deviation, Elsewhere, FrameworkName, Parameter, Properties, Reference, Text
+from .quick_gelu import _blocks
 
 #: 1/(k+2)!, k = 0..19: g(d) = e^d - 1 - d = d^2 sum_k d^k / (k+2)!; for
 #: |d| <= 1 the terms left out are below 1/22! < 1e-21 of the first, 1/2.
@@ -118,6 +119,49 @@ def _g(d: np.ndarray) -> np.ndarray:
     return out
 
 
+def _computed_in(dtype: np.dtype) -> str:
+    """The dtype the kernels compute in: float16 in float32 (see _blocks)."""
+    return "f" if dtype == np.float16 else dtype.char
+
+
+def _forward_block(x: np.ndarray, out: np.ndarray, *, ap: float, an: float,
+                   b: float, e: float, k: _Anchors) -> None:
+    """xIELU of one block of a float32/64 array, into out."""
+    pos = x > 0
+    xp = x[pos]
+    # x (alpha_p x + beta) beyond the largest float: inf is the right value
+    with np.errstate(over="ignore"):
+        out[pos] = xp * (ap * xp + b)
+    flat = (x > e) & ~pos  # (eps, 0]: min(x, eps) = eps
+    # f(eps) - b (x - eps): two terms <= 0, x - eps exact near eps
+    out[flat] = k.h_eps - k.b * (x[flat] - k.eps)
+    neg = ~(x > e)  # x <= eps, -inf and NaN
+    near0 = neg & (x >= k.m1)  # beta x dominates alpha_n g(x)
+    t = x[near0]
+    out[near0] = b * t + an * _g(t)
+    mid = neg & (x < k.m1) & (x >= k.m2)  # about the minimum x0
+    t = (x[mid] - k.x0) - k.x0_lo  # x - x0 exact, then its low part
+    out[mid] = k.fmin + k.b * _g(t)
+    far = neg & ~(x >= k.m2)  # about the root xr; also -inf and NaN
+    t = (x[far] - k.xr) - k.xr_lo  # x - xr exact near xr
+    # f'(xr) t + alpha_n e^xr g(t): nothing cancels for t < 0, little above
+    out[far] = k.f1 * t + k.a * _g(t)
+
+
+def _derivative_block(x: np.ndarray, out: np.ndarray, *, ap: float, b: float,
+                      e: float, k: _Anchors) -> None:
+    """xIELU' of one block, into out."""
+    pos = x > 0
+    # 2 alpha_p x + beta beyond the largest float: inf is the right value
+    with np.errstate(over="ignore"):
+        out[pos] = (2 * ap) * x[pos] + b
+    out[(x > e) & ~pos] = -k.b  # (eps, 0]: the slope beta - alpha_n
+    out[x == e] = k.d_eps  # the tie of min(x, eps): the mean of both sides
+    left = ~(x >= e)  # x < eps, -inf and NaN
+    t = (x[left] - k.x0) - k.x0_lo  # x - x0 exact near x0
+    out[left] = k.b * np.expm1(t)
+
+
 @elementwise
 def xielu(
     x: np.ndarray,
@@ -173,7 +217,7 @@ def xielu(
     x0 and xr are computed once (decimal, 50 digits) and kept as two floats
     each, so that x - x0 and x - xr keep their relative accuracy even at
     the roots. g is a Taylor series for |d| <= 1, (-1 - d) + e^d below -1
-    and expm1(d) - d above 1.
+    and expm1(d) - d above 1. float16 is computed in float32.
 
     Examples
     --------
@@ -181,28 +225,10 @@ def xielu(
     array([-2.05696447e-01, -7.99999600e-07,  4.20000000e+00])
     """
     ap, an, b, e = _params(alpha_p, alpha_n, beta, eps)
-    k = _anchors(an, b, e, x.dtype.char)
-    out = np.empty_like(x)
-    pos = x > 0
-    xp = x[pos]
-    # x (alpha_p x + beta) beyond the largest float: inf is the right value
-    with np.errstate(over="ignore"):
-        out[pos] = xp * (ap * xp + b)
-    flat = (x > e) & ~pos  # (eps, 0]: min(x, eps) = eps
-    # f(eps) - b (x - eps): two terms <= 0, x - eps exact near eps
-    out[flat] = k.h_eps - k.b * (x[flat] - k.eps)
-    neg = ~(x > e)  # x <= eps, -inf and NaN
-    near0 = neg & (x >= k.m1)  # beta x dominates alpha_n g(x)
-    t = x[near0]
-    out[near0] = b * t + an * _g(t)
-    mid = neg & (x < k.m1) & (x >= k.m2)  # about the minimum x0
-    t = (x[mid] - k.x0) - k.x0_lo  # x - x0 exact, then its low part
-    out[mid] = k.fmin + k.b * _g(t)
-    far = neg & ~(x >= k.m2)  # about the root xr; also -inf and NaN
-    t = (x[far] - k.xr) - k.xr_lo  # x - xr exact near xr
-    # f'(xr) t + alpha_n e^xr g(t): nothing cancels for t < 0, little above
-    out[far] = k.f1 * t + k.a * _g(t)
-    return out
+    k = _anchors(an, b, e, _computed_in(x.dtype))
+    e = float(x.dtype.type(e))  # eps as the input's dtype holds it: the tie
+    block = functools.partial(_forward_block, ap=ap, an=an, b=b, e=e, k=k)
+    return _blocks(block, x)
 
 
 @elementwise
@@ -250,18 +276,10 @@ def xielu_derivative(
     array([-0.00569645, -0.3       ,  3.7       ])
     """
     ap, an, b, e = _params(alpha_p, alpha_n, beta, eps)
-    k = _anchors(an, b, e, x.dtype.char)
-    out = np.empty_like(x)
-    pos = x > 0
-    # 2 alpha_p x + beta beyond the largest float: inf is the right value
-    with np.errstate(over="ignore"):
-        out[pos] = (2 * ap) * x[pos] + b
-    out[(x > e) & ~pos] = -k.b  # (eps, 0]: the slope beta - alpha_n
-    out[x == e] = k.d_eps  # the tie of min(x, eps): the mean of both sides
-    left = ~(x >= e)  # x < eps, -inf and NaN
-    t = (x[left] - k.x0) - k.x0_lo  # x - x0 exact near x0
-    out[left] = k.b * np.expm1(t)
-    return out
+    k = _anchors(an, b, e, _computed_in(x.dtype))
+    e = float(x.dtype.type(e))  # eps as the input's dtype holds it: the tie
+    block = functools.partial(_derivative_block, ap=ap, b=b, e=e, k=k)
+    return _blocks(block, x)
 
 
 def _naive(
@@ -518,7 +536,9 @@ SPEC = register(Activation(
         "g 在 |d| ≤ 1 时用泰勒级数（20 项，Horner 求和，`np.full_like` 起始），d < −1 时用 $(-1 - d) + e^{d}$"
         "（`np.exp`，两项都非负），d > 1 时用 `np.expm1` 减去 d。"
         "导数在 x < ε 时写成 $(\\alpha_n - \\beta)\\operatorname{expm1}(x - x_0)$（`np.expm1`），"
-        "在根 $x_0$ 处也不相消；x = ε 处取预先算好的两侧平均值。",
+        "在根 $x_0$ 处也不相消；x = ε 处取预先算好的两侧平均值。"
+        "两个核都像 QuickGELU 那样按每块 65536 个元素分块计算（各段的布尔掩码只占一块的内存），"
+        "float16 输入按 float32 计算，超出 float16 范围的结果舍入为 +∞。",
         "The positive side is computed as $x(\\alpha_p x + \\beta)$: $x^{2}$ is never formed, so beyond 1.34e154 "
         "nothing overflows before α_p scales it, and +∞ comes only where the true value exceeds the largest float "
         "(`np.errstate` keeps that overflow quiet, as for the derivative $2\\alpha_p x + \\beta$). On (ε, 0] the "
@@ -535,7 +555,10 @@ SPEC = register(Activation(
         "rule, started with `np.full_like`), $(-1 - d) + e^{d}$ for d < −1 (`np.exp`; both terms are not negative) "
         "and `np.expm1` minus d for d > 1. The derivative for x < ε is "
         "$(\\alpha_n - \\beta)\\operatorname{expm1}(x - x_0)$ (`np.expm1`), which does not cancel even at its root "
-        "$x_0$; at x = ε it is the mean of the two sides, computed in advance.",
+        "$x_0$; at x = ε it is the mean of the two sides, computed in advance. Both kernels run on "
+        "blocks of 65536 elements, as QuickGELU's do (the boolean masks of the pieces take one block's "
+        "memory), and float16 input is computed in float32, with results beyond float16's range "
+        "rounded to +∞.",
     ),
     elsewhere=(
         Elsewhere(
