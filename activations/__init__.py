@@ -16,9 +16,9 @@ Each function is also available directly: ``activations.relu(x)``,
 
 from . import functions as _functions  # noqa: F401  (importing registers every function)
 from ._registry import get, names, specs
-from ._spec import Activation, Elsewhere, FrameworkName, Parameter, Properties, Reference, Text
+from ._spec import Activation, Elsewhere, Figure, FrameworkName, Parameter, Properties, Reference, Text
 
-__all__ = ["Activation", "Elsewhere", "FrameworkName", "Parameter", "Properties", "Reference", "Text",
+__all__ = ["Activation", "Elsewhere", "Figure", "FrameworkName", "Parameter", "Properties", "Reference", "Text",
            "get", "names", "specs"]
 
 # Export f and f' of every registered function as plain functions.

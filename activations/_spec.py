@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import inspect
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Literal
@@ -25,6 +25,11 @@ Bounded = Literal["both", "below", "above", "none"]
 #: "hard": f'(x) = 0 exactly on a whole half-line (ReLU for x < 0);
 #: "none": f' does not go to 0 (ReLU for x > 0, LeakyReLU on both sides).
 Saturation = Literal["soft", "hard", "none"]
+
+#: What kind of function a spec describes; the hooks, plots and tests branch on it, never on a name:
+#: "elementwise": one input, one output (f and f' drawn over x by default);
+#: "normalizer": along an axis, each output depends on the whole row (softmax).
+Kind = Literal["elementwise", "normalizer"]
 
 #: The frameworks every frameworks table names, in the order shown.
 FRAMEWORKS = ("PyTorch", "Keras", "JAX", "PaddlePaddle", "MindSpore")
@@ -138,6 +143,11 @@ class FrameworkName:
     params: tuple[tuple[str, float | str], ...] = ()
     deviations: tuple[Deviation, ...] = ()  # special inputs where its value differs (see Deviation)
     source: str | None = None  # the documentation page names and defaults come from, if not installed (MindSpore)
+    #: PyTorch only: the ATen op its autograd calls for the backward pass, as an expression in
+    #: g (the incoming gradient), x (the input), y (the saved output) and the parameters by name,
+    #: e.g. "torch.ops.aten.sigmoid_backward(g, y)": what scripts/benchmark.py times the
+    #: derivative against (without it, autograd's forward and backward together).
+    backward: str | None = None
     #: The framework does not ship the function: ``functional`` and ``call`` are the shortest
     #: correct composition of its operations (tested like any call), and the row says so.
     composed: bool = False
@@ -171,6 +181,22 @@ class Elsewhere:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A plot a module declares for its function, drawn by scripts/plots.py into
+    ``docs/img/generated/<stem>-{light,dark}.svg`` and shown in the page's #plots section.
+
+    ``draw(fig, theme, colours)`` fills a matplotlib Figure: ``theme`` maps "text", "grid", "f",
+    "df", "accent" and "muted" to the palette's colours, ``colours`` is a list of distinct line
+    colours. Labels are language-neutral (one image serves both languages); ``alt`` describes it.
+    """
+
+    stem: str  # file stem, e.g. "softmax-logit"
+    alt: Text  # the image's description, per language
+    draw: Callable[[Any, dict[str, str], Sequence[str]], None] = field(repr=False)
+    size: tuple[float, float] = (6.4, 3.8)  # inches
+
+
+@dataclass(frozen=True)
 class Activation:
     """Everything the handbook knows about one activation function.
 
@@ -197,8 +223,11 @@ class Activation:
     naive_derivative: Callable[..., Any]
     numerics_inputs: tuple[float, ...]  # inputs where the textbook formula fails
     plot_range: tuple[float, float]
-    elementwise: bool = True
+    kind: Kind = "elementwise"
     vjp: Callable[..., Any] | None = None  # vector-Jacobian product (softmax)
+    #: The plots that teach the function. An element-wise function gets f and f' over
+    #: plot_range when it declares none; a function of another kind must declare its own.
+    figures: tuple[Figure, ...] = ()
     #: Where f' jumps (or f itself does), as a function of the parameters: e.g. for hardtanh
     #: ``lambda min_val=-1.0, max_val=1.0: (min_val, max_val)``. Plots draw the pieces apart and
     #: mark the value used there; tests compare it with the frameworks and keep finite
@@ -233,6 +262,18 @@ class Activation:
             # (a kink only at some parameter values, squareplus' b = 0, still needs its text;
             # tests/test_properties.py checks the text against the parameter cases)
             raise ValueError(f"{self.name}: kink_points without a kink convention (kink)")
+        if self.kind not in ("elementwise", "normalizer"):
+            raise ValueError(f"{self.name}: kind must be 'elementwise' or 'normalizer', got {self.kind!r}")
+        if self.kind != "elementwise" and not self.figures:
+            raise ValueError(f"{self.name}: a function that is not element-wise declares its figures")
+        stems = [fig.stem for fig in self.figures]
+        if len(set(stems)) != len(stems) or any(not stem.startswith(self.slug) for stem in stems):
+            raise ValueError(f"{self.name}: figure stems must be distinct and start with {self.slug!r}: {stems}")
+
+    @property
+    def elementwise(self) -> bool:
+        """One input, one output: the kind the default plots, tables and tests assume."""
+        return self.kind == "elementwise"
 
     @property
     def defaults(self) -> dict[str, float | str]:
@@ -249,8 +290,10 @@ class Activation:
         """The module's own functions, in source order, but the textbook formulas (``_naive*``):
         what the site shows as the implementation and what ``implementation`` describes."""
         module = self.module
+        drawn = {id(fig.draw) for fig in self.figures}  # plotting code is not a kernel
         found = [obj for name, obj in vars(module).items()
-                 if inspect.isfunction(obj) and obj.__module__ == module.__name__ and not name.startswith("_naive")]
+                 if inspect.isfunction(obj) and obj.__module__ == module.__name__ and not name.startswith("_naive")
+                 and id(obj) not in drawn]
         return sorted(found, key=lambda f: inspect.getsourcelines(f)[1])
 
     def __call__(self, x: Any, **params: float) -> np.ndarray:

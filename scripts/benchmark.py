@@ -6,10 +6,10 @@ Run as ``python scripts/benchmark.py`` (a report, exits 0) or with ``--check``
 Method
 ------
 * Input: 1e6 elements, ``standard_normal * 5`` from a fixed seed, in float32
-  and float64; softmax gets the same numbers as shape (1000, 1000) and
-  normalizes each row.
-* Passes: ``forward`` and ``derivative`` (f'(x)). For softmax the
-  "derivative" is the vector-Jacobian product ``softmax_vjp(x, g, output=s)``
+  and float64; a normalizer (a spec of kind "normalizer") gets the same
+  numbers as shape (1000, 1000) and normalizes each row.
+* Passes: ``forward`` and ``derivative`` (f'(x)). For a normalizer the
+  "derivative" is the vector-Jacobian product ``spec.vjp(x, g, output=s)``
   with a random g and the forward's output s, as torch's backward receives
   it: the full Jacobian costs O(n^2) per row and is not comparable with what
   a framework's backward computes.
@@ -18,7 +18,7 @@ Method
   - single-threaded PyTorch (``torch.set_num_threads(1)``) on the same memory
     (``torch.from_numpy``). Its derivative is the backward kernel alone, the
     ``torch.ops.aten.*_backward`` op that autograd calls, fed the saved
-    input/output and ``grad_output = ones`` (softmax: the same g). If an op is
+    input/output and ``grad_output = ones`` (a normalizer: the same g). If an op is
     missing, the whole autograd forward + backward is timed and the table says so;
   - the seed tutorial's textbook formulas (``spec.naive_forward`` /
     ``spec.naive_derivative``) under ``np.errstate(all="ignore")``;
@@ -46,9 +46,10 @@ no cell > 3 (except the functions whose spec has a ``speed_exemption``, reported
 with its reason), no derivative calls its forward more than once, and peak
 memory <= 2.3 x nbytes (one full-size temporary plus masks).
 
-A function torch does not ship as ``torch.nn.functional.<name>`` is compared with
-the PyTorch row's ``call`` of its spec (a composition of torch operations),
-differentiated by autograd.
+Each function is compared with the PyTorch row's ``call`` of its spec (torch's own
+function, or the shortest composition of torch operations where it ships none),
+and its derivative with the ATen op the row's ``backward`` names (what autograd
+calls), else with autograd's forward and backward together.
 """
 
 from __future__ import annotations
@@ -69,7 +70,6 @@ from typing import Any
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
 import activations
 from activations import Activation
@@ -80,7 +80,7 @@ TorchForward = Callable[[torch.Tensor, dict[str, float]], torch.Tensor]
 TorchBackward = Callable[[torch.Tensor, torch.Tensor, torch.Tensor, dict[str, float]], torch.Tensor]
 
 N_ELEMENTS = 1_000_000
-SOFTMAX_SHAPE = (1000, 1000)
+NORMALIZER_SHAPE = (1000, 1000)
 SEED = 12345
 DTYPES = (np.float32, np.float64)
 PASSES = ("forward", "derivative")
@@ -90,63 +90,13 @@ WORST_GOAL = 3.0  # ratio to torch of any cell, at most (a spec's speed_exemptio
 MEMORY_GOAL = 2.3  # peak extra memory / x.nbytes, at most: output + one temporary + masks
 FORWARD_CALLS_GOAL = 1  # calls of the forward inside one derivative, at most
 
-_ATEN = torch.ops.aten
 
 
 # --------------------------------------------------------------------------- torch reference
 
 
-@dataclass(frozen=True)
-class TorchRef:
-    """How PyTorch computes one function and the backward kernel autograd uses for it."""
-
-    forward: TorchForward
-    backward_op: str  # name in torch.ops.aten
-    backward: TorchBackward
-
-
-def _softmax_dim(p: dict[str, float]) -> int:
-    return int(p.get("axis", -1))
-
-
-TORCH: dict[str, TorchRef] = {
-    "sigmoid": TorchRef(
-        lambda t, p: torch.sigmoid(t), "sigmoid_backward",
-        lambda g, x, y, p: _ATEN.sigmoid_backward(g, y)),
-    "tanh": TorchRef(
-        lambda t, p: torch.tanh(t), "tanh_backward",
-        lambda g, x, y, p: _ATEN.tanh_backward(g, y)),
-    "relu": TorchRef(  # autograd of relu is threshold_backward(grad, result, 0)
-        lambda t, p: torch.relu(t), "threshold_backward",
-        lambda g, x, y, p: _ATEN.threshold_backward(g, y, 0)),
-    "leaky_relu": TorchRef(
-        lambda t, p: F.leaky_relu(t, p["negative_slope"]), "leaky_relu_backward",
-        lambda g, x, y, p: _ATEN.leaky_relu_backward(g, x, p["negative_slope"], False)),
-    "elu": TorchRef(  # elu_backward(grad, alpha, scale, input_scale, is_result, self_or_result)
-        lambda t, p: F.elu(t, p["alpha"]), "elu_backward",
-        lambda g, x, y, p: _ATEN.elu_backward(g, p["alpha"], 1, 1, False, x)),
-    "softplus": TorchRef(  # torch's default threshold=20 (this package has none)
-        lambda t, p: F.softplus(t, p["beta"], 20.0), "softplus_backward",
-        lambda g, x, y, p: _ATEN.softplus_backward(g, x, p["beta"], 20.0)),
-    "softmax": TorchRef(
-        lambda t, p: torch.softmax(t, _softmax_dim(p)), "_softmax_backward_data",
-        lambda g, x, y, p: _ATEN._softmax_backward_data(g, y, _softmax_dim(p), x.dtype)),
-}
-
-
-def _generic_torch_forward(spec: Activation) -> tuple[TorchForward | None, str]:
-    """``torch.nn.functional.<name>(t, **params)`` for a function not in :data:`TORCH`; else the
-    spec's PyTorch ``call`` (at torch's defaults, so only where they are this package's too),
-    labelled as a composition where torch does not ship the function (the row's ``composed``)."""
-    fn = getattr(F, spec.name, None)
-    if fn is not None:
-        return (lambda t, p: fn(t, **p)), ""
-    row = next((fw for fw in spec.frameworks if fw.framework == "PyTorch"), None)
-    if row is None or row.call is None or row.params:
-        return None, ""
-    code = compile(row.call, f"<PyTorch: {row.call}>", "eval")
-    what = "torch ships none; composed: " if row.composed else ""
-    return (lambda t, p: eval(code, {"torch": torch}, {"x": t})), f"{what}{row.call}; "
+def _pytorch_row(spec: Activation) -> activations.FrameworkName | None:
+    return next((fw for fw in spec.frameworks if fw.framework == "PyTorch"), None)
 
 
 def _autograd_backward(forward: TorchForward) -> TorchBackward:
@@ -161,26 +111,46 @@ def _autograd_backward(forward: TorchForward) -> TorchBackward:
 
 
 def torch_kernels(spec: Activation, x: np.ndarray, g: np.ndarray) -> tuple[Kernel | None, Kernel | None, str]:
-    """Torch kernels for the forward and derivative cells, and the name of the backward used."""
-    params = spec.defaults
-    ref = TORCH.get(spec.name)
-    forward, what = (ref.forward, "") if ref else _generic_torch_forward(spec)
-    if forward is None:
+    """Torch kernels for the forward and derivative cells, and the name of the backward used.
+
+    The forward is the spec's PyTorch ``call`` (at torch's defaults, so only where the row has no
+    ``params``: where those are this package's defaults too), labelled as a composition where torch
+    does not ship the function (the row's ``composed``); the derivative is the row's ``backward``
+    ATen op where it names one and it runs, else autograd's forward and backward together."""
+    row = _pytorch_row(spec)
+    if row is None or row.call is None or row.params:
         return None, None, "n/a"
+    code = compile(row.call, f"<PyTorch: {row.call}>", "eval")
+
+    def forward(t: torch.Tensor, p: dict[str, float]) -> torch.Tensor:
+        return eval(code, {"torch": torch}, {"x": t})
+
     t = torch.from_numpy(x)
     tg = torch.from_numpy(g)
     try:
-        y = forward(t, params)
+        y = forward(t, spec.defaults)
     except (TypeError, RuntimeError):
         return None, None, "n/a"
-    backward, label = _autograd_backward(forward), "autograd fwd+bwd"
-    if ref is not None and hasattr(_ATEN, ref.backward_op):
+    what = f"torch ships none; composed: {row.call}; " if row.composed else ""
+    through_autograd = _autograd_backward(forward)
+
+    def backward() -> torch.Tensor:
+        return through_autograd(tg, t, y, spec.defaults)
+
+    label = "autograd fwd+bwd"
+    if row.backward is not None:
+        op = compile(row.backward, f"<PyTorch backward: {row.backward}>", "eval")
+        env = {**spec.defaults, "g": tg, "x": t, "y": y}
+
+        def aten_backward() -> torch.Tensor:
+            return eval(op, {"torch": torch}, env)
+
         try:
-            ref.backward(tg, t, y, params)
-            backward, label = ref.backward, f"aten.{ref.backward_op}"
-        except (TypeError, RuntimeError):
+            aten_backward()
+            backward, label = aten_backward, row.backward.split("(")[0].removeprefix("torch.ops.")
+        except (TypeError, RuntimeError, AttributeError):
             pass  # the op changed its signature: fall back to autograd
-    return (lambda: forward(t, params)), (lambda: backward(tg, t, y, params)), what + label
+    return (lambda: forward(t, spec.defaults)), backward, what + label
 
 
 # --------------------------------------------------------------------------- measurement
@@ -289,7 +259,7 @@ def _seeded(kernel: Callable[..., Any], *args: Any, **kwargs: Any) -> Kernel:
 def measure(spec: Activation, dtype: type[np.floating[Any]], budget: float) -> list[Cell]:
     """Measure the forward and derivative cells of one function in one dtype."""
     rng = np.random.default_rng(SEED)
-    shape = (N_ELEMENTS,) if spec.elementwise else SOFTMAX_SHAPE
+    shape = (N_ELEMENTS,) if spec.elementwise else NORMALIZER_SHAPE
     x = (rng.standard_normal(shape) * 5).astype(dtype)
     params = spec.defaults
     if spec.vjp is not None:  # a vector-valued function: its backward is the VJP
@@ -442,7 +412,7 @@ def main(argv: list[str] | None = None) -> int:
     print("Activation functions: this package vs single-threaded torch, the seed's formulas and a copy pass")
     print(environment())
     print(textwrap.dedent(f"""\
-        input: {N_ELEMENTS:.0e} elements, standard_normal * 5 (seed {SEED}); softmax: shape {SOFTMAX_SHAPE}, rows
+        input: {N_ELEMENTS:.0e} elements, standard_normal * 5 (seed {SEED}); normalizers: shape {NORMALIZER_SHAPE}, rows
         time ms  best of interleaved repeats (~{args.budget:g} s per row for all implementations), perf_counter
         /torch   time / torch (set_num_threads(1)); derivative: torch's backward kernel only, grad_output = ones
         /t f+b   derivative time / (torch forward + torch backward kernel): for information only, not a goal.
@@ -452,10 +422,9 @@ def main(argv: list[str] | None = None) -> int:
         peak mem peak NumPy memory allocated during the call / x.nbytes, output included (tracemalloc):
                  1.00x = output only; 2.00x = one full-size temporary; a bool mask adds 0.25x (f32) / 0.125x (f64)
         fwd calls  calls of the function's own forward inside its derivative (seed's derivative in parentheses)
-        softmax  "derivative" is softmax_vjp(x, g, output=s) with a random g and the saved forward output s,
-                 vs aten._softmax_backward_data (which also receives the output): the full
-                 Jacobian (softmax_derivative) is O(n^2) per row, 8 GB here, and not comparable; the seed has
-                 only that Jacobian, so /seed is n/a
+        normalizer  "derivative" is its vjp(x, g, output=s) with a random g and the saved forward output s,
+                 vs the ATen backward op (which also receives the output): the full Jacobian is
+                 O(n^2) per row, 8 GB here, and not comparable; the seed has only that Jacobian, so /seed is n/a
         """))
 
     start = time.perf_counter()

@@ -156,38 +156,11 @@ def _draw_elementwise(spec: Activation) -> Callable[[plt.Figure, dict[str, str],
     return draw
 
 
-def _softmax_logit(fig: plt.Figure, theme: dict[str, str], dark: int) -> None:
-    """Softmax of (t, 1, 0, -1) as the first logit t varies: the outputs trade mass."""
-    colours = PALETTE_DARK if dark else PALETTE
-    t = np.linspace(-6, 6, 601)
-    logits = np.stack([t, np.full_like(t, 1.0), np.zeros_like(t), np.full_like(t, -1.0)], axis=-1)
-    s = activations.softmax(logits)
-    ax = fig.subplots()
-    labels = ["s₁ (x₁ = t)", "s₂ (x₂ = 1)", "s₃ (x₃ = 0)", "s₄ (x₄ = −1)"]
-    for k in range(4):
-        ax.plot(t, s[:, k], color=colours[k], label=labels[k])
-    ax.axvline(1.0, color=theme["muted"], linestyle=":", linewidth=1)
-    ax.set_xlabel("t")
-    ax.set_ylim(-0.03, 1.03)
-    ax.set_title("softmax(t, 1, 0, −1)", color=theme["text"])
-    ax.legend(loc="center left")
-
-
-def _softmax_temperature(fig: plt.Figure, theme: dict[str, str], dark: int) -> None:
-    """softmax(x / T) of fixed logits for several temperatures T."""
-    colours = PALETTE_DARK if dark else PALETTE
-    x = np.array([2.0, 1.0, 0.5, 0.0, -1.0])
-    temps = [0.25, 1.0, 4.0]
-    ax = fig.subplots()
-    width = 0.8 / len(temps)
-    idx = np.arange(len(x))
-    for k, temp in enumerate(temps):
-        ax.bar(idx + (k - 1) * width, activations.softmax(x / temp), width, color=colours[k],
-               label=f"T = {temp:g}")
-    ax.set_xticks(idx, [f"x{chr(0x2081 + i)} = {v:g}" for i, v in enumerate(x)])
-    ax.set_ylim(0, 1)
-    ax.set_title("softmax(x / T)", color=theme["text"])
-    ax.legend()
+def _declared(figure: activations.Figure) -> Callable[[plt.Figure, dict[str, str], int], None]:
+    """A module's declared figure, drawn with the theme's colours."""
+    def draw(fig: plt.Figure, theme: dict[str, str], dark: int) -> None:
+        figure.draw(fig, theme, PALETTE_DARK if dark else PALETTE)
+    return draw
 
 
 OVERVIEW_COLUMNS = 6
@@ -225,11 +198,10 @@ def plots() -> list[Plot]:
     result = []
     for spec in activations.specs():
         module = Path(spec.module.__file__)
-        if spec.elementwise:
+        for figure in spec.figures:  # the plots its module declares
+            result.append(Plot(figure.stem, (*shared, module), _declared(figure), figure.size))
+        if not spec.figures:  # an element-wise function (the spec requires it): f and f'
             result.append(Plot(spec.name, (*shared, module), _draw_elementwise(spec)))
-    softmax_src = Path(activations.get("softmax").module.__file__)
-    result.append(Plot("softmax-logit", (*shared, softmax_src), _softmax_logit, (6.4, 3.8)))
-    result.append(Plot("softmax-temperature", (*shared, softmax_src), _softmax_temperature, (6.4, 3.8)))
     all_modules = tuple(sorted(Path(s.module.__file__) for s in activations.specs()))
     result.append(Plot("overview", (*shared, *all_modules), _overview, _overview_size()))
     return result

@@ -3,11 +3,13 @@ signatures and defaults, exports, docstrings."""
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import inspect
 import itertools
 import re
 import textwrap
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -208,7 +210,7 @@ def test_plain_functions_are_exported(spec):
 
 def test_nothing_else_is_exported_under_a_function_name():
     plain = {n for s in SPECS for n in (s.name, f"{s.name}_derivative", f"{s.name}_vjp")}
-    api = {"Activation", "Elsewhere", "FrameworkName", "Parameter", "Properties", "Reference", "Text",
+    api = {"Activation", "Elsewhere", "Figure", "FrameworkName", "Parameter", "Properties", "Reference", "Text",
            "get", "names", "specs"}
     assert set(activations.__all__) - api <= plain
     assert len(activations.__all__) == len(set(activations.__all__))
@@ -263,3 +265,44 @@ def test_other_facts(spec):
         f"words (a jump), and only with those; smoothness is {smooth!r}"
     )
     assert spec.elementwise == (spec.vjp is None)
+
+
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
+
+
+def names_in_scripts(root: Path) -> list[str]:
+    """Where a script names a function: a string literal that is a registry name or slug, or an
+    attribute ``activations.<name>`` (prose in docstrings and comments may mention functions)."""
+    names = {s.name for s in SPECS} | {s.slug for s in SPECS}
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in names:
+                found.append(f"{path.name}:{node.lineno}: {node.value!r}")
+            elif (isinstance(node, ast.Attribute) and node.attr in names and isinstance(node.value, ast.Name)
+                  and node.value.id == "activations"):
+                found.append(f"{path.name}:{node.lineno}: activations.{node.attr}")
+    return found
+
+
+def test_scripts_name_no_function():
+    """The plots, hooks and benchmark branch on what a spec declares (its kind, its figures, its
+    PyTorch row's backward op), never on a function's name: a new function needs no script edit."""
+    found = names_in_scripts(SCRIPTS)
+    assert not found, "scripts name functions:\n" + "\n".join(found)
+
+
+def test_names_in_scripts_finds_a_name(tmp_path):
+    (tmp_path / "a.py").write_text('import activations\nactivations.get("softmax")\nactivations.relu(1)\n'
+                                   '"""softmax in prose is fine"""\n', encoding="utf-8")
+    assert names_in_scripts(tmp_path) == ["a.py:2: 'softmax'", "a.py:3: activations.relu"]
+
+
+def test_a_function_of_another_kind_declares_its_figures():
+    spec = activations.get("softmax")
+    with pytest.raises(ValueError, match="declares its figures"):
+        dataclasses.replace(spec, figures=())
+    assert spec.kind == "normalizer" and not spec.elementwise
+    drawn = {fig.draw for fig in spec.figures}
+    assert drawn and not drawn & set(spec.kernels), "plotting code is shown among the kernels"

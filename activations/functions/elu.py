@@ -164,6 +164,7 @@ SPEC = register(Activation(
             "PyTorch", "torch.nn.functional.elu", "(input, alpha=1.0, inplace=False)",
             module="torch.nn.ELU(alpha=1.0)",
             call="torch.nn.functional.elu(x)",
+            backward="torch.ops.aten.elu_backward(g, alpha, 1, 1, False, x)",
         ),
         FrameworkName(
             "Keras", "keras.activations.elu", "(x, alpha=1.0)",

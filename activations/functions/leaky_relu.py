@@ -180,6 +180,7 @@ SPEC = register(Activation(
                 "Autograd gives the negative-side slope 0.01 at NaN (this package: NaN); at the kink it "
                 "takes the slope, as this package does."),
             call="torch.nn.functional.leaky_relu(x)",
+            backward="torch.ops.aten.leaky_relu_backward(g, x, negative_slope, False)",
             deviations=(
                 Deviation("df", float("nan"), 0.01),
             ),

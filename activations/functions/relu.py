@@ -142,6 +142,7 @@ SPEC = register(Activation(
                 "Autograd gives the derivative 1 at NaN (this package: NaN); at the kink it takes 0, as this "
                 "package does."),
             call="torch.nn.functional.relu(x)",
+            backward="torch.ops.aten.threshold_backward(g, y, 0)",
             deviations=(
                 Deviation("df", float("nan"), 1.0),
             ),

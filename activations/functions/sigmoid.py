@@ -167,6 +167,7 @@ SPEC = register(Activation(
                 "and both the value and the derivative become 0 (the true value is about $e^{x}$, a "
                 "subnormal number)."),
             call="torch.sigmoid(x)",
+            backward="torch.ops.aten.sigmoid_backward(g, y)",
             deviations=(
                 Deviation("f", -710.0, 0.0),
                 Deviation("df", 88.72, 0.0),

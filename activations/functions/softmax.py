@@ -7,7 +7,7 @@ from numpy.typing import ArrayLike
 
 from .._checks import as_float_array
 from .._registry import register
-from .._spec import Activation, Deviation, FrameworkName, Parameter, Properties, Reference, Text
+from .._spec import Activation, Deviation, Figure, FrameworkName, Parameter, Properties, Reference, Text
 
 
 def _axis(x: np.ndarray, axis: int) -> int:
@@ -179,6 +179,38 @@ def _naive_derivative(x: np.ndarray, axis: int = -1) -> np.ndarray:
     return s[..., :, None] * (np.eye(s.shape[-1]) - s[..., None, :])
 
 
+
+def _plot_logit(fig, theme: dict[str, str], colours) -> None:
+    """Softmax of (t, 1, 0, -1) as the first logit t varies: the outputs trade mass."""
+    t = np.linspace(-6, 6, 601)
+    logits = np.stack([t, np.full_like(t, 1.0), np.zeros_like(t), np.full_like(t, -1.0)], axis=-1)
+    s = softmax(logits)
+    ax = fig.subplots()
+    labels = ["s₁ (x₁ = t)", "s₂ (x₂ = 1)", "s₃ (x₃ = 0)", "s₄ (x₄ = −1)"]
+    for k in range(4):
+        ax.plot(t, s[:, k], color=colours[k], label=labels[k])
+    ax.axvline(1.0, color=theme["muted"], linestyle=":", linewidth=1)
+    ax.set_xlabel("t")
+    ax.set_ylim(-0.03, 1.03)
+    ax.set_title("softmax(t, 1, 0, −1)", color=theme["text"])
+    ax.legend(loc="center left")
+
+
+def _plot_temperature(fig, theme: dict[str, str], colours) -> None:
+    """softmax(x / T) of fixed logits for several temperatures T."""
+    x = np.array([2.0, 1.0, 0.5, 0.0, -1.0])
+    temps = [0.25, 1.0, 4.0]
+    ax = fig.subplots()
+    width = 0.8 / len(temps)
+    idx = np.arange(len(x))
+    for k, temp in enumerate(temps):
+        ax.bar(idx + (k - 1) * width, softmax(x / temp), width, color=colours[k], label=f"T = {temp:g}")
+    ax.set_xticks(idx, [f"x{chr(0x2081 + i)} = {v:g}" for i, v in enumerate(x)])
+    ax.set_ylim(0, 1)
+    ax.set_title("softmax(x / T)", color=theme["text"])
+    ax.legend()
+
+
 SPEC = register(Activation(
     name="softmax",
     slug="softmax",
@@ -245,6 +277,7 @@ SPEC = register(Activation(
                 "a legacy rule); here axis defaults to −1. A row with a +∞ gives NaN, where this package "
                 "takes the limit: the +∞ entries share the probability equally."),
             call="torch.nn.functional.softmax(x, dim=-1)",
+            backward="torch.ops.aten._softmax_backward_data(g, y, axis, x.dtype)",
             deviations=(
                 Deviation("f", (float("inf"), 0.0, float("inf")), (float("nan"), float("nan"), float("nan"))),
                 Deviation("df", (float("inf"), 0.0, float("inf")), (
@@ -366,8 +399,14 @@ SPEC = register(Activation(
     naive_derivative=_naive_derivative,
     numerics_inputs=(1000.0, -1000.0),  # the rows [x, x + 1, x + 2]
     plot_range=(-6.0, 6.0),
-    elementwise=False,
+    kind="normalizer",
     vjp=softmax_vjp,
+    figures=(
+        Figure("softmax-logit", Text("Softmax：一个对数几率变化时各输出的变化",
+                                     "Softmax: the outputs as one logit varies"), _plot_logit),
+        Figure("softmax-temperature", Text("Softmax：温度 T 对输出分布的影响",
+                                           "Softmax: the effect of the temperature T"), _plot_temperature),
+    ),
     implementation=Text(
         r"`softmax` 先用 `np.max` 求出每行的最大值 $m$，减去它再调用 `np.exp`，所以每个指数都不大于 0，"
         r'由 `np.sum` 求得的分母落在 $[1, n]$ 中；减法放在 `np.errstate(over="ignore")` 中，因为像 '

@@ -189,6 +189,7 @@ SPEC = register(Activation(
                 "Where βx > threshold it returns x itself and the derivative 1, a relative error of about "
                 "$e^{-20}/20 \\approx 10^{-10}$; this package has no threshold and is accurate for every x."),
             call="torch.nn.functional.softplus(x)",
+            backward="torch.ops.aten.softplus_backward(g, x, beta, 20.0)",
             deviations=(
                 Deviation("f", 25.0, 25.0),
                 Deviation("df", 25.0, 1.0),

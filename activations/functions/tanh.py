@@ -147,6 +147,7 @@ SPEC = register(Activation(
                 "The backward pass computes 1 − tanh² from the output: the larger |x|, the more digits are "
                 "lost, and for |x| ≳ 19 the derivative is 0 (the true value is about $4e^{-2|x|}$)."),
             call="torch.tanh(x)",
+            backward="torch.ops.aten.tanh_backward(g, y)",
             deviations=(
                 Deviation("df", 88.72, 0.0),
                 Deviation("df", -88.72, 0.0),

@@ -47,8 +47,8 @@ WORDS = {
         "framework": "框架", "function": "函数", "layer": "模块 / 层", "signature": "参数与默认值",
         "difference": "与本包的差异", "same": "相同", "kink": "不可导点（折点）的约定",
         "x": "输入 x", "textbook": "教科书公式", "package": "本包", "f": "f(x)", "df": "f′(x)",
-        "plot_alt": "{name} 的函数图像与导数图像", "softmax_logit": "Softmax：一个对数几率变化时各输出的变化",
-        "softmax_temp": "Softmax：温度 T 对输出分布的影响", "overview_alt": "所有逐元素激活函数及其导数",
+        "plot_alt": "{name} 的函数图像与导数图像",
+        "overview_alt": "所有逐元素激活函数及其导数",
         "name": "名称", "source_title": "所有函数共享的输入检查（activations/_checks.py）", "row": "输入行",
         "column": "{who}：{what}", "colon": "：", "open": "（", "close": "）", "implementation": "本包的算法",
         "code_intro": "下面是本包的实现，原样取自经过测试的模块 `{path}`；文档字符串折叠在代码下方。",
@@ -82,8 +82,7 @@ WORDS = {
         "same": "same", "kink": "Convention at the kink", "x": "input x", "textbook": "textbook formula",
         "package": "this package", "f": "f(x)", "df": "f′(x)",
         "plot_alt": "{name}: the function and its derivative",
-        "softmax_logit": "Softmax: the outputs as one logit varies",
-        "softmax_temp": "Softmax: the effect of the temperature T", "overview_alt":
+        "overview_alt":
         "Every element-wise activation function and its derivative", "name": "Name",
         "source_title": "The input checks every function shares (activations/_checks.py)", "row": "input row",
         "column": "{who}: {what}", "colon": ": ", "open": " (", "close": ")",
@@ -221,10 +220,9 @@ def parameters(spec: Activation, lang: str, depth: str) -> str:
 
 def plots(spec: Activation, lang: str, depth: str) -> str:
     w = WORDS[lang]
-    if spec.elementwise:
+    if not spec.figures:  # the default: f and f' of an element-wise function
         return _img(spec.name, w["plot_alt"].format(name=spec.title[lang]), depth)
-    return _img("softmax-logit", w["softmax_logit"], depth) + "\n\n" + _img(
-        "softmax-temperature", w["softmax_temp"], depth)
+    return "\n\n".join(_img(fig.stem, fig.alt[lang], depth) for fig in spec.figures)
 
 
 def properties(spec: Activation, lang: str, depth: str) -> str:
