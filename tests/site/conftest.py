@@ -130,11 +130,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    request_queue_size = 128  # (5 by default) two browsers' bursts of requests: none refused
+    daemon_threads = True
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Build) -> Iterator[str]:
     """Base URL (ending in "/") of the built site, served on 127.0.0.1 from a thread."""
     handler = functools.partial(_QuietHandler, directory=str(built_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:

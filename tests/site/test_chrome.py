@@ -369,48 +369,59 @@ class Chromium:
 
     def __init__(self, base: str) -> None:
         self.base = base
-        self.calls: queue.Queue[tuple[Callable | None, concurrent.futures.Future]] = queue.Queue()
+        self.calls: queue.Queue[tuple[Callable | None, concurrent.futures.Future, bool]] = queue.Queue()
         self.thread = threading.Thread(target=self._serve, name="chrome-chromium", daemon=True)
         started: concurrent.futures.Future = concurrent.futures.Future()
-        self.calls.put((None, started))
+        self.calls.put((None, started, False))
         self.thread.start()
         started.result(timeout=120)
 
     def _serve(self) -> None:
-        _, started = self.calls.get()
+        _, started, _ = self.calls.get()
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=_tb.CHROMIUM, args=_tb.CHROMIUM_ARGS)
-                context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
-                traffic = _tb.Traffic(self.base)
-                context.on("request", traffic.on_request)
-                context.on("response", traffic.on_response)
-                page = context.new_page()
-                page.set_default_timeout(15_000)
-                page.on("pageerror", lambda err: traffic.errors.append(str(err)))
+
+                def open_page():
+                    context = browser.new_context(viewport={"width": 1280, "height": 800},
+                                                  service_workers="block")
+                    traffic = _tb.Traffic(self.base)
+                    context.on("request", traffic.on_request)
+                    context.on("response", traffic.on_response)
+                    page = context.new_page()
+                    page.set_default_timeout(15_000)
+                    page.on("pageerror", lambda err: traffic.errors.append(str(err)))
+                    return context, page, traffic
+
+                _, page, traffic = open_page()
                 started.set_result(None)
                 while True:
-                    fn, result = self.calls.get()
+                    fn, result, fresh = self.calls.get()
                     if fn is None:
                         break
+                    own = open_page() if fresh else None  # a context of its own: nothing carried over
                     try:
-                        result.set_result(fn(page, traffic))
+                        result.set_result(fn(*own[1:]) if own else fn(page, traffic))
                     except BaseException as err:  # the test's assertion, raised again in the test's thread
                         result.set_exception(err)
+                    finally:
+                        if own:
+                            own[0].close()
                 browser.close()
         except BaseException as err:
             if not started.done():
                 started.set_exception(err)
             raise
 
-    def __call__(self, fn: Callable) -> object:
-        """``fn(page, traffic)`` in the browser's thread; its result, or its exception."""
+    def __call__(self, fn: Callable, *, fresh: bool = False) -> object:
+        """``fn(page, traffic)`` in the browser's thread; its result, or its exception. With
+        ``fresh``, on a page of a new browser context (its own connections and cache), closed after."""
         result: concurrent.futures.Future = concurrent.futures.Future()
-        self.calls.put((fn, result))
+        self.calls.put((fn, result, fresh))
         return result.result(timeout=300)
 
     def close(self) -> None:
-        self.calls.put((None, concurrent.futures.Future()))
+        self.calls.put((None, concurrent.futures.Future(), False))
         self.thread.join(timeout=60)
 
 
@@ -606,7 +617,7 @@ def test_function_page_in_the_browser(chromium, lang, spec):
             page.set_viewport_size({"width": 1280, "height": 800})
         return problems, html
 
-    problems, html = chromium(check)
+    problems, html = chromium(check, fresh=True)  # one page's state never reaches the next
     soup = _soup(html)
     found = english_in_zh_ui(soup) if lang == "zh" else chinese_in_en_ui(soup)
     if found:
