@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import numpy as np
 
@@ -262,8 +262,8 @@ class Activation:
             # (a kink only at some parameter values, squareplus' b = 0, still needs its text;
             # tests/test_properties.py checks the text against the parameter cases)
             raise ValueError(f"{self.name}: kink_points without a kink convention (kink)")
-        if self.kind not in ("elementwise", "normalizer"):
-            raise ValueError(f"{self.name}: kind must be 'elementwise' or 'normalizer', got {self.kind!r}")
+        if self.kind not in get_args(Kind):
+            raise ValueError(f"{self.name}: kind must be one of {get_args(Kind)}, got {self.kind!r}")
         if self.kind != "elementwise" and not self.figures:
             raise ValueError(f"{self.name}: a function that is not element-wise declares its figures")
         stems = [fig.stem for fig in self.figures]

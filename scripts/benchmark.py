@@ -91,7 +91,6 @@ MEMORY_GOAL = 2.3  # peak extra memory / x.nbytes, at most: output + one tempora
 FORWARD_CALLS_GOAL = 1  # calls of the forward inside one derivative, at most
 
 
-
 # --------------------------------------------------------------------------- torch reference
 
 

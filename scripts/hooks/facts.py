@@ -158,17 +158,19 @@ def _img(stem: str, alt: str, depth: str) -> str:
             f"![{alt}]({depth}img/generated/{stem}-dark.svg#only-dark){{ loading=eager }}")
 
 
-def _number(v: float, digits: int = 10) -> str:
+def _number(v: float, digits: int | None = 10) -> str:
+    """v with ``digits`` significant digits, or with None every digit: the shortest that reads back
+    as the same float."""
     if math.isnan(v):
         return "NaN"
     if math.isinf(v):
         return "+∞" if v > 0 else "−∞"
-    if digits > 15:  # every digit: the shortest that reads back as the same float
+    if digits is None:
         return repr(v).removesuffix(".0")
     return f"{v:.{digits}g}"
 
 
-def _values(arr: object, digits: int = 10) -> str:
+def _values(arr: object, digits: int | None = 10) -> str:
     """A computed value for the numerics table: number(s) and, if not float64, the dtype."""
     a = np.asarray(arr)
     text = ", ".join(_number(float(v), digits) for v in a.ravel())
@@ -182,11 +184,10 @@ def _compared(textbook: object, ours: object) -> tuple[str, str]:
     table exists to show."""
     same = np.array_equal(np.asarray(textbook, dtype=np.float64), np.asarray(ours, dtype=np.float64),
                           equal_nan=True)
-    for digits in (10, 17):
-        shown = _values(textbook, digits), _values(ours, digits)
-        if same or shown[0] != shown[1]:
-            return shown
-    return shown
+    shown = _values(textbook), _values(ours)
+    if same or shown[0] != shown[1]:
+        return shown
+    return _values(textbook, None), _values(ours, None)
 
 
 # --- the facts, one function per marker ------------------------------------------------------

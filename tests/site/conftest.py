@@ -77,18 +77,16 @@ def mkdocs_build(site_dir: Path) -> Build:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The tests of one function page run one after another (in the order of the registry), so
     that test_claims.py parses each page once per worker, not once per test."""
-    positions = {id(item): n for n, item in enumerate(items)}
+    first: dict[Path, int] = {}  # each file stays where it was
+    for n, item in enumerate(items):
+        first.setdefault(item.path, n)
 
     def key(item: pytest.Item) -> tuple:
-        path = item.nodeid.split("::")[0]
         spec = getattr(item, "callspec", None) and item.callspec.params.get("spec")
-        if path.endswith("site/test_claims.py") and spec is not None:  # its page's place, then its own
-            return (path, spec.order, str(item.callspec.params.get("lang")), positions[id(item)])
-        return (path, -1, "", positions[id(item)])
-    first = {}  # each file where it was: only test_claims.py's own items change places
-    for item in items:
-        first.setdefault(item.nodeid.split("::")[0], positions[id(item)])
-    items.sort(key=lambda item: (first[item.nodeid.split("::")[0]], key(item)))
+        if item.path.name == "test_claims.py" and spec is not None:  # grouped by page
+            return (first[item.path], spec.order, str(item.callspec.params.get("lang")))
+        return (first[item.path], -1, "")
+    items.sort(key=key)  # stable: within a group, the tests keep their order
 
 
 @pytest.fixture(scope="session")

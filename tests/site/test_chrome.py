@@ -541,10 +541,15 @@ def test_live_interface_is_in_the_page_language(chromium, url):
         _tb.assert_offline(traffic, url)
         return page.evaluate("() => document.documentElement.outerHTML")
 
-    soup = _soup(chromium(live))
+    problem = interface_problem(url, _soup(chromium(live)))
+    assert not problem, problem
+
+
+def interface_problem(url: str, soup: BeautifulSoup) -> str | None:
+    """The live page's interface text in the other language, if any (None when there is none)."""
     lang = soup.html.get("lang")
     found = english_in_zh_ui(soup) if lang == "zh" else chinese_in_en_ui(soup)
-    assert not found, f"{url} ({lang}): interface text in the other language:\n  " + "\n  ".join(found)
+    return f"{url} ({lang}): interface text in the other language:\n  " + "\n  ".join(found) if found else None
 
 
 # --- a function page in the browser: everything in one visit per width ---------------------------------
@@ -585,41 +590,35 @@ def test_function_page_in_the_browser(chromium, lang, spec):
             if lang == "zh" and (found := page.evaluate(_tb.LINE_STARTS)):
                 problems.append(f"{url} at {width} px: lines begin with punctuation: {found[:5]}")
 
+        _tb.visit(page, traffic, url + "#derivative", idle=True)  # a fresh context: 1280 px wide
         try:
-            page.set_viewport_size({"width": 1280, "height": 800})
-            _tb.visit(page, traffic, url + "#derivative", idle=True)
-            try:
-                page.wait_for_function(SCROLLED_TO_SECTION, arg="derivative", timeout=5_000, polling=100)
-            except PlaywrightError:
-                problems.append(f"{url}#derivative: the page is not scrolled to #derivative")
-            missing = [s for s in _tb.SECTIONS if page.locator(f"[id='{s}']").count() != 1]
-            if missing:
-                problems.append(f"{url}: missing section ids {missing}")
-            problems += [f"{url}: no typeset formula in #{s}" for s in ("formula", "derivative")
-                         if not page.evaluate(_tb.SECTION_KATEX, s)]
-            try:
-                _tb._renders_offline(page, traffic, url)
-            except AssertionError as err:
-                problems.append(str(err))
-            code_and_lines(1280)
-            fonts = [(sel, stack) for sel, stack in page.evaluate(FONT_FAMILIES, FONT_SELECTORS) if stack]
-            problems += font_problems(url, lang, fonts)
-            for query in (spec.title[lang], _tb.as_lunr_matches(spec.full_name[lang])):
-                found = _tb.search(page, traffic, lang, query, here=True)
-                if expected not in found:
-                    problems.append(f"{lang}: search {query!r} does not find {expected}: {found}")
-            html = page.evaluate("() => document.documentElement.outerHTML")  # results open
-            page.set_viewport_size({"width": 390, "height": 800})
-            _tb.visit(page, traffic, url)
-            code_and_lines(390)
-            _tb.assert_offline(traffic, url)
-        finally:
-            page.set_viewport_size({"width": 1280, "height": 800})
+            page.wait_for_function(SCROLLED_TO_SECTION, arg="derivative", timeout=5_000, polling=100)
+        except PlaywrightError:
+            problems.append(f"{url}#derivative: the page is not scrolled to #derivative")
+        missing = [s for s in _tb.SECTIONS if page.locator(f"[id='{s}']").count() != 1]
+        if missing:
+            problems.append(f"{url}: missing section ids {missing}")
+        problems += [f"{url}: no typeset formula in #{s}" for s in ("formula", "derivative")
+                     if not page.evaluate(_tb.SECTION_KATEX, s)]
+        try:
+            _tb._renders_offline(page, traffic, url)
+        except AssertionError as err:
+            problems.append(str(err))
+        code_and_lines(1280)
+        fonts = [(sel, stack) for sel, stack in page.evaluate(FONT_FAMILIES, FONT_SELECTORS) if stack]
+        problems += font_problems(url, lang, fonts)
+        for query in (spec.title[lang], _tb.as_lunr_matches(spec.full_name[lang])):
+            found = _tb.search(page, traffic, lang, query, here=True)
+            if expected not in found:
+                problems.append(f"{lang}: search {query!r} does not find {expected}: {found}")
+        html = page.evaluate("() => document.documentElement.outerHTML")  # results open
+        page.set_viewport_size({"width": 390, "height": 800})
+        _tb.visit(page, traffic, url)
+        code_and_lines(390)
+        _tb.assert_offline(traffic, url)
         return problems, html
 
     problems, html = chromium(check, fresh=True)  # one page's state never reaches the next
-    soup = _soup(html)
-    found = english_in_zh_ui(soup) if lang == "zh" else chinese_in_en_ui(soup)
-    if found:
-        problems.append(f"{url} ({lang}): interface text in the other language:\n  " + "\n  ".join(found))
+    if problem := interface_problem(url, _soup(html)):
+        problems.append(problem)
     assert not problems, "\n".join(problems)
