@@ -68,6 +68,19 @@ def choice_param(value: Any, name: str, choices: tuple[str, ...]) -> str:
     return value
 
 
+def axis_index(x: np.ndarray, axis: Any) -> int:
+    """Check ``axis`` against ``x`` (a function along an axis) and return it as a non-negative index."""
+    if isinstance(axis, (bool, np.bool_)) or not isinstance(axis, (int, np.integer)):
+        raise TypeError(f"axis must be an integer, got {type(axis).__name__}")
+    if x.ndim == 0:
+        raise ValueError("x must have at least one dimension: the function works along an axis")
+    if not -x.ndim <= axis < x.ndim:
+        raise ValueError(f"axis {axis} is out of range for x with {x.ndim} dimension(s)")
+    if x.shape[axis] == 0:
+        raise ValueError(f"x has length 0 along axis {axis}: there is nothing to normalize")
+    return int(axis) % x.ndim
+
+
 def elementwise(f: Callable[..., np.ndarray]) -> Callable[..., np.ndarray]:
     """Decorate an element-wise kernel ``f(x, **params)`` with the input checks.
 

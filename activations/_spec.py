@@ -118,6 +118,10 @@ class Deviation:
     #: What the framework returns there, in float64: f(x) or f'(x); for a row of logits the
     #: output row, or the Jacobian as a tuple of its rows (J[i][j] = d out_i / d x_j).
     value: float | tuple[float, ...] | tuple[tuple[float, ...], ...]
+    #: The relative spread of the framework's value between the CPUs it was measured on, where
+    #: its vectorized kernels round differently (AVX2 or AVX-512); 0: the same everywhere. The
+    #: test accepts a measured value within it; the deviation itself must still be there.
+    varies: float = 0.0
 
 
 @dataclass(frozen=True)

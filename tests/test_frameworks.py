@@ -152,6 +152,13 @@ def agree(got, want) -> np.ndarray:
     return (np.isnan(got) & np.isnan(want)) | (got == want) | close
 
 
+def _within(got, want, rel: float) -> np.ndarray:
+    """Element-wise: within the relative spread ``rel`` a deviation declares (Deviation.varies)."""
+    got, want = np.asarray(got, dtype=np.float64), np.asarray(want, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        return np.abs(got - want) <= rel * np.abs(want)
+
+
 def _tuple(v) -> float | tuple:
     a = np.asarray(v, dtype=np.float64)
     return float(a) if a.ndim == 0 else tuple(_tuple(e) for e in a)
@@ -405,7 +412,8 @@ def test_declared_deviations_are_the_measured_ones(spec, fw):
     missing = [_source(measured[k]) for k in measured if k not in declared]
     stale = [_source(declared[k]) for k in declared if k not in measured]
     changed = [f"{_source(declared[k])} is now {_source(measured[k])}" for k in declared.keys() & measured.keys()
-               if not agree(measured[k].value, declared[k].value).all()]
+               if not (agree(measured[k].value, declared[k].value)
+                       | _within(measured[k].value, declared[k].value, declared[k].varies)).all()]
     assert not (missing or stale or changed), (
         f"{spec.name}-{fw.framework} ({fw.call}):\n  undeclared, add: " + ",\n    ".join(missing)
         + "\n  stale, remove: " + ",\n    ".join(stale) + "\n  changed: " + ",\n    ".join(changed))

@@ -1,5 +1,7 @@
-"""Softmax: stability, its limits, the Jacobian and its layout, the vector-Jacobian product,
-and accuracy against mpmath with a bound that accounts for softmax's own conditioning."""
+"""Softmax, LogSoftmax and Softmin: their conventions at infinite logits, and what softmax alone
+shows (rows sum to 1 within the bound, the Jacobian diag(s) - s s^T, the VJP's tighter bound).
+Accuracy, the Jacobian's layout and finite differences, the VJP with the saved output and NaN
+rows are tested for every normalizer in tests/test_normalizers.py."""
 
 from __future__ import annotations
 
@@ -55,24 +57,6 @@ def test_a_row_of_minus_infinity_is_nan():
     np.testing.assert_array_equal(s[1], [0.5, 0.5])
 
 
-@pytest.mark.parametrize("axis", [0, 1, -1])
-def test_nan_row_gives_nan_row(axis):
-    """A NaN anywhere in a row makes that whole row NaN (the normalizer is NaN), in f, the
-    Jacobian and the vjp; the other rows are untouched."""
-    x = np.array([[1.0, 2.0, 3.0], [0.5, np.nan, -1.0], [4.0, 4.0, 0.0]])
-    if axis == 0:
-        x = x.T.copy()
-    bad = np.zeros(3, dtype=bool)
-    bad[1] = True
-    moved = lambda a: np.moveaxis(a, axis, -1)  # noqa: E731
-    s = moved(softmax(x, axis=axis))
-    assert np.isnan(s[bad]).all() and not np.isnan(s[~bad]).any()
-    v = moved(vjp(x, np.ones_like(x), axis=axis))
-    assert np.isnan(v[bad]).all() and not np.isnan(v[~bad]).any()
-    j = np.moveaxis(jacobian(x, axis=axis), axis % x.ndim, -2)  # (..., i, j)
-    assert np.isnan(j[bad]).all() and not np.isnan(j[~bad]).any()
-
-
 def _in(row: np.ndarray, dtype) -> np.ndarray | None:
     """The row in ``dtype``, or None if it does not fit (a finite value would become inf)."""
     with np.errstate(over="ignore"):
@@ -98,17 +82,6 @@ def test_rows_sum_to_one(dtype):
         assert abs(total - 1) <= (bound + x.size) * eps, (x, total)
 
 
-@pytest.mark.parametrize("shift", [1000.0, -1000.0, 2.0**40, -(2.0**40), 1e6, 0.5])
-def test_shift_invariance_is_exact_when_the_shift_is(shift):
-    """softmax(x + c) = softmax(x). With x on a grid of 1/8 and c such that x + c is exact,
-    the package computes the very same x - max, so the results are identical, bit for bit."""
-    rng = np.random.default_rng(6)
-    x = rng.integers(-400, 400, size=(20, 7)) / 8
-    assert np.array_equal((x + shift) - shift, x)
-    np.testing.assert_array_equal(softmax(x + shift), softmax(x))
-    np.testing.assert_array_equal(jacobian(x + shift), jacobian(x))
-
-
 def test_shift_invariance_within_the_conditioning_bound():
     """For any shift, softmax(x + c) differs from softmax(x) only by the rounding of x + c:
     |error of x_i + c| <= eps/2 |x_i + c|, which moves s_i by at most (|x_i + c| +
@@ -123,24 +96,6 @@ def test_shift_invariance_within_the_conditioning_bound():
         assert np.all(R.ulp_distance(s, t) <= bound), (x, c)
 
 
-# --- accuracy against mpmath ------------------------------------------------------------------
-
-@pytest.mark.parametrize("dtype", [np.float64, np.float32])
-def test_accuracy_against_mpmath(dtype):
-    """Every entry within base + n + |z_i| + sum_j s_j |z_j| ulp of the correctly rounded
-    mpmath softmax, where z = x - max (reference.softmax_ulp_bound derives this bound)."""
-    for row in _rows(8):
-        x = _in(row, dtype)
-        if x is None:
-            continue
-        s_ref = R.softmax(x)
-        ref = np.array([R.round_to_dtype(v, dtype) for v in s_ref], dtype=dtype)
-        got = softmax(x)
-        ulp = R.ulp_distance(got, ref)
-        bound = R.softmax_ulp_bound(x.astype(np.float64), s_ref, dtype)
-        assert np.all(ulp <= bound), f"softmax({x!r}) = {got!r}, reference {ref!r}: {ulp} ulp > {bound}"
-
-
 # --- the Jacobian --------------------------------------------------------------------------------
 
 def _diag_minus_outer(s: np.ndarray) -> np.ndarray:
@@ -151,49 +106,6 @@ def test_jacobian_is_diag_s_minus_s_s_transposed():
     for row in _rows(9):
         s = softmax(row)
         np.testing.assert_allclose(jacobian(row), _diag_minus_outer(s), rtol=4 * EPS, atol=4 * EPS * EPS)
-
-
-def test_jacobian_matches_finite_differences():
-    """Column j against a central difference in x_j (tolerance: reference.central_difference)."""
-    rng = np.random.default_rng(10)
-    for n in (1, 2, 3, 5, 8):
-        for scale in (0.1, 1.0, 5.0):
-            x = rng.normal(size=n) * scale
-            jac = jacobian(x)
-            for j in range(n):
-                h = 1e-6 * max(1.0, abs(x[j]))
-                # s as a function of x_j alone (t holds n copies of the same value, one per output)
-                def s_of_xj(t, j=j, x=x):
-                    return softmax(np.where(np.arange(x.size) == j, t, x))
-
-                fd, bound = R.central_difference(s_of_xj, np.full(n, x[j]), np.full(n, h), 4 + n)
-                bound += 4 * np.spacing(np.abs(jac[:, j]))
-                assert np.all(np.abs(jac[:, j] - fd) <= bound), (x, j, jac[:, j], fd, bound)
-
-
-@pytest.mark.parametrize("axis", [0, 1, 2, -1, -2, -3])
-def test_jacobian_layout_for_every_axis_of_a_3d_array(axis):
-    """Shape x.shape + (n,), and entry [..., i, ..., j] (i where the axis was, j last) is
-    ds_i/dx_j within the fibre along the axis: built here fibre by fibre from diag(s) - s s^T."""
-    rng = np.random.default_rng(11)
-    x = rng.normal(size=(2, 3, 4)) * 3
-    n = x.shape[axis]
-    jac = jacobian(x, axis=axis)
-    assert jac.shape == (*x.shape, n)
-    ax = axis % 3
-    expected = np.empty_like(jac)
-    others = [range(x.shape[k]) for k in range(3) if k != ax]
-    for a in others[0]:
-        for b in others[1]:
-            index = [a, b]
-            index.insert(ax, slice(None))
-            fibre = tuple(index)
-            J = _diag_minus_outer(softmax(x[fibre]))
-            for i in range(n):
-                where_i = list(fibre)
-                where_i[ax] = i
-                expected[tuple(where_i)] = J[i]  # row i: ds_i/dx_j for every j
-    np.testing.assert_allclose(jac, expected, rtol=4 * EPS, atol=4 * EPS * EPS)
 
 
 @pytest.mark.parametrize("axis", [0, 1, 2, -1, -2, -3])
@@ -234,15 +146,34 @@ def test_softmax_properties():
         np.testing.assert_array_equal(jacobian([-far, 0.0])[0], [0.0, 0.0])
 
 
-def test_vjp_with_the_saved_output_is_the_same():
-    """softmax_vjp(x, g, output=softmax(x)) skips the forward and gives the same result."""
-    rng = np.random.default_rng(7)
-    x, g = rng.normal(size=(2, 3, 5)) * 4, rng.normal(size=(2, 3, 5))
-    for axis in range(-3, 3):
-        s = activations.softmax(x, axis=axis)
-        np.testing.assert_array_equal(activations.softmax_vjp(x, g, axis=axis, output=s),
-                                      activations.softmax_vjp(x, g, axis=axis))
-    with pytest.raises(ValueError, match="output"):
-        activations.softmax_vjp(x, g, output=s[..., :2])
-    with pytest.raises(TypeError, match="output"):
-        activations.softmax_vjp(x, g, output="s")
+
+
+# --- LogSoftmax and Softmin: the same conventions, in their own terms ------------------------------
+
+log_softmax, softmin = activations.log_softmax, activations.softmin
+
+
+def test_log_softmax_conventions():
+    """-inf logits get -inf; k logits at +inf get -log k and the others -inf (softmax's limit);
+    a row of only -inf is NaN; the largest entry's tiny negative value keeps its relative accuracy."""
+    np.testing.assert_array_equal(log_softmax([0.0, -np.inf, 1.0])[1], -np.inf)
+    np.testing.assert_array_equal(log_softmax([np.inf, 0.0, np.inf, -np.inf]),
+                                  [-np.log(2), -np.inf, -np.log(2), -np.inf])
+    np.testing.assert_array_equal(log_softmax([np.inf, 3.0]), [0.0, -np.inf])
+    assert np.isnan(log_softmax([[-np.inf, -np.inf], [0.0, 0.0]])[0]).all()
+    np.testing.assert_array_equal(log_softmax([[-np.inf, -np.inf], [0.0, 0.0]])[1], [-np.log(2)] * 2)
+    y = log_softmax([0.0, -50.0])  # -log1p(e^-50), correctly rounded; log(softmax) gives 0 there
+    assert y[0] == R.round_to_dtype(-R.MP.log1p(R.MP.exp(-50)), np.float64) and y[1] == -50.0
+    assert np.log(softmax([0.0, -50.0]))[0] == 0.0
+
+
+def test_softmin_conventions():
+    """Softmin is softmax of -x, bit for bit: a +inf input gets 0, the -inf inputs share the mass,
+    a row of only +inf is NaN."""
+    rng = np.random.default_rng(21)
+    x = rng.normal(size=(5, 7)) * 30
+    np.testing.assert_array_equal(softmin(x), softmax(-x))
+    np.testing.assert_array_equal(softmin([np.inf, 0.0, 1.0]), [0.0, *softmax([-0.0, -1.0])])
+    np.testing.assert_array_equal(softmin([-np.inf, 0.0, -np.inf]), [0.5, 0.0, 0.5])
+    assert np.isnan(softmin([np.inf, np.inf])).all()
+    np.testing.assert_array_equal(activations.softmin_derivative(x[0]), -jacobian(-x[0]))

@@ -511,7 +511,7 @@ SPEC = register(Activation(
             call="paddle.nn.functional.gelu(x)",
             deviations=(
                 Deviation("f", float("-inf"), float("nan")),
-                Deviation("f", -2.5, -0.015524163314440398),
+                Deviation("f", -2.5, -0.015524163314440398, varies=1e-13),  # ...440259 on AVX-512
                 Deviation("f", -10.0, -0.0),
                 Deviation("f", -25.0, -0.0),
                 Deviation("f", -37.0, -0.0),

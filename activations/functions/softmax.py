@@ -5,25 +5,9 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .._checks import as_float_array
+from .._checks import as_float_array, axis_index
 from .._registry import register
 from .._spec import Activation, Deviation, Figure, FrameworkName, Parameter, Properties, Reference, Text
-
-
-def _axis(x: np.ndarray, axis: int) -> int:
-    """Check ``axis`` against ``x`` and return it as a non-negative index."""
-    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
-        raise TypeError(f"axis must be an integer, got {type(axis).__name__}")
-    if x.ndim == 0:
-        raise ValueError("x must have at least one dimension: softmax "
-                         "normalizes along an axis")
-    if not -x.ndim <= axis < x.ndim:
-        raise ValueError(f"axis {axis} is out of range for x with "
-                         f"{x.ndim} dimension(s)")
-    if x.shape[axis] == 0:
-        raise ValueError(f"x has length 0 along axis {axis}: there is "
-                         "nothing to normalize")
-    return int(axis) % x.ndim
 
 
 def softmax(x: ArrayLike, axis: int = -1) -> np.ndarray:
@@ -64,7 +48,7 @@ def softmax(x: ArrayLike, axis: int = -1) -> np.ndarray:
     array([0.09003057, 0.24472847, 0.66524096])
     """
     x = as_float_array(x)
-    axis = _axis(x, axis)
+    axis = axis_index(x, axis)
     m = np.max(x, axis=axis, keepdims=True)
     plus_inf_rows = np.isposinf(m)  # z below has +inf exactly in these rows
     m[np.isinf(m)] = 0  # rows of only -inf, or with +inf: shift by 0 instead
@@ -111,7 +95,7 @@ def softmax_derivative(x: ArrayLike, axis: int = -1) -> np.ndarray:
            [-0.25,  0.25]])
     """
     x = as_float_array(x)
-    axis = _axis(x, axis)
+    axis = axis_index(x, axis)
     s = np.moveaxis(softmax(x, axis=axis), axis, -1)  # work with the axis last
     jac = -s[..., :, None] * s[..., None, :]  # -s_i s_j
     i = np.arange(s.shape[-1])
@@ -420,7 +404,7 @@ SPEC = register(Activation(
         r"`softmax_vjp` 不构造这个矩阵：它用 `np.vecdot` 逐行求 $\langle \mathbf{g}, \mathbf{s} \rangle$，"
         r"用 `np.expand_dims` 补回归一化的轴，返回 "
         r"$\mathbf{s} \odot (\mathbf{g} - \langle \mathbf{g}, \mathbf{s} \rangle)$，"
-        r"每行 $O(n)$；参数 `axis` 可以是 Python 整数或 `np.integer`。",
+        r"每行 $O(n)$。",
         r"`softmax` finds each row's maximum $m$ with `np.max` and subtracts it before `np.exp`, so every "
         r"exponent is at most 0 and the sum, taken with `np.sum`, lies in $[1, n]$; the subtraction runs "
         r'inside `np.errstate(over="ignore")`, because a difference such as $-10^{308} - 10^{308}$ overflows '
@@ -434,7 +418,6 @@ SPEC = register(Activation(
         r"$\operatorname{diag}(\mathbf{s}) - \mathbf{s}\mathbf{s}^{\top}$, indexing its diagonal with "
         r"`np.arange`. `softmax_vjp` never forms it: it computes $\langle \mathbf{g}, \mathbf{s} \rangle$ per "
         r"row with `np.vecdot`, restores the axis with `np.expand_dims` and returns "
-        r"$\mathbf{s} \odot (\mathbf{g} - \langle \mathbf{g}, \mathbf{s} \rangle)$, $O(n)$ per row; `axis` may "
-        r"be a Python int or an `np.integer`.",
+        r"$\mathbf{s} \odot (\mathbf{g} - \langle \mathbf{g}, \mathbf{s} \rangle)$, $O(n)$ per row.",
     ),
 ))

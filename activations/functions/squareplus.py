@@ -233,7 +233,7 @@ SPEC = register(Activation(
                 Deviation("f", -10.0, 0.09901951359278449),
                 Deviation("f", -25.0, 0.0399362039844533),
                 Deviation("f", -37.0, 0.027007313648905296),
-                Deviation("f", -40.0, 0.024984394500783935),
+                Deviation("f", -40.0, 0.024984394500783935, varies=1e-12),  # ...787488 on AVX-512
                 Deviation("f", -1000000000.0, 0.0),
                 Deviation("f", 1e+155, float("inf")),
                 Deviation("f", -1e+155, float("inf")),
@@ -249,7 +249,7 @@ SPEC = register(Activation(
                 Deviation("df", -10.0, 0.009709662154539861),
                 Deviation("df", -25.0, 0.0015923607319374977),
                 Deviation("df", -37.0, 0.0007288633612458628),
-                Deviation("df", -40.0, 0.0006238305610776207),
+                Deviation("df", -40.0, 0.0006238305610776207, varies=1e-12),  # ...77704 on AVX-512
                 Deviation("df", -1000000000.0, 0.0),
                 Deviation("df", 1e+155, 0.5),
                 Deviation("df", -1e+155, 0.5),

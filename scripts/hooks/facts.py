@@ -312,7 +312,8 @@ def code(spec: Activation, lang: str, depth: str) -> str:
             lines = [f"# {fw}\n{c}" for c, fw in calls]
         parts.append(_source_block(w["calls_title"], "\n".join(lines)))
     checks = activations._checks
-    shared = "\n\n\n".join(inspect.getsource(f).rstrip() for f in (checks.as_float_array, checks.elementwise))
+    along = checks.elementwise if spec.elementwise else checks.axis_index  # the check its kernels use
+    shared = "\n\n\n".join(inspect.getsource(f).rstrip() for f in (checks.as_float_array, along))
     parts.append(f'??? info "{w["source_title"]}"\n\n' + _indent(_source_block("activations/_checks.py", shared)))
     return "\n\n".join(parts)
 
