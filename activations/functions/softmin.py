@@ -32,10 +32,12 @@ def softmin(x: ArrayLike, axis: int = -1) -> np.ndarray:
 
     Notes
     -----
-    Negation is exact, so this is softmax of -x with softmax's stability:
-    the textbook ``exp(-x) / sum(exp(-x))`` gives NaN (inf/inf) once an
-    input is below -709.78 (float64), and softmax's max-subtraction (here
-    the subtraction of the row minimum) avoids it. The conventions mirror
+    Negation is exact, so this is softmax of -x with softmax's stability.
+    The textbook ``exp(-x) / sum(exp(-x))`` gives NaN (inf/inf) for an
+    input below -709.78 (float64), where exp(-x) overflows, and NaN (0/0)
+    everywhere once every input is above about 745.13, where it underflows;
+    softmax's max-subtraction (here the subtraction of the row minimum)
+    avoids both. The conventions mirror
     softmax's: a +inf input gets 0; if some inputs are -inf, they share the
     probability equally. A row of only +inf, or with a NaN, gives NaN.
 
