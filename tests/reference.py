@@ -334,6 +334,16 @@ def softmax_ulp_bound(row, s, dtype, base: float | None = None) -> np.ndarray:
     return base + x.size + np.ceil(cond)
 
 
+def vjp_scale(jacobian: np.ndarray, g: np.ndarray, axis: int) -> np.ndarray:
+    """sum_i |g_i| |J_ij| + |g_j| for each fibre along ``axis``: the scale of a VJP's rounding
+    error (a dot product of n terms, and the identity part of a Jacobian such as log_softmax's
+    I - 1 s^T, which cancels in g_j - s_j sum g when s_j is near 1). ``jacobian`` is laid out as
+    the package's derivative returns it (i where the axis was, j last)."""
+    jm = np.moveaxis(jacobian, axis % g.ndim, -2)  # (..., i, j)
+    gm = np.moveaxis(g, axis, -1)
+    return np.moveaxis(np.einsum("...i,...ij->...j", np.abs(gm), np.abs(jm)) + np.abs(gm), -1, axis)
+
+
 def central_difference(f, x: np.ndarray, h: np.ndarray, ulps: float):
     """(f(x + h) - f(x - h)) / ((x + h) - (x - h)) and a bound on its error, element-wise.
 
