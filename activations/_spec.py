@@ -122,6 +122,9 @@ class Deviation:
     #: its vectorized kernels round differently (AVX2 or AVX-512); 0: the same everywhere. The
     #: test accepts a measured value within it; the deviation itself must still be there.
     varies: float = 0.0
+    #: The exception the framework raises there instead of returning a value (e.g.
+    #: "RuntimeError"); ``value`` is then NaN.
+    raises: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,10 +162,24 @@ class FrameworkName:
     #: formula is less accurate than 8 ulp + 8 eps (shown in the table; test_frameworks.py holds
     #: the row to it, and to not overstating it more than tenfold). None: no such loss.
     ordinary_error: float | None = None
+    #: The framework does not ship the function but a package built on it does (the entmax
+    #: package on PyTorch): ``functional`` and ``call`` are that package's, which is pinned in
+    #: requirements.txt and tested like the framework; the row's difference names it.
+    package: str | None = None
+    #: The framework ships nothing that computes the function and no short composition of its
+    #: operations does (1.5-entmax's sorted support search): ``functional`` is "" (shown as —),
+    #: the difference says so, and for an installed framework a test checks that no namespace
+    #: of its activations has the name.
+    missing: bool = False
 
     def __post_init__(self) -> None:
         if self.deviations and self.difference is None:
             raise ValueError(f"{self.functional}: deviations need a difference that explains them")
+        if self.missing:
+            if self.functional or self.signature or self.call or self.deviations or self.difference is None:
+                raise ValueError(f"{self.framework}: a missing row has no functional, signature, call or "
+                                 "deviations, and a difference that says so")
+            return
         if (self.call is None) == (self.source is None):
             raise ValueError(f"{self.functional}: a row has exactly one of call (tested) and source (documented)")
         if self.deviations and self.call is None:

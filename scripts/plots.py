@@ -33,7 +33,7 @@ from activations import Activation
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "docs" / "img" / "generated"
 MANIFEST = "manifest.json"
-PACKAGE_SHARED = ["__init__.py", "_checks.py", "_registry.py", "_spec.py"]
+PACKAGE_SHARED = ["__init__.py", "_checks.py", "_figures.py", "_registry.py", "_spec.py"]
 
 #: Colours readable on Material's white (default) and slate (dark) backgrounds.
 THEMES = {
@@ -195,14 +195,14 @@ def plots() -> list[Plot]:
     """Every plot of the site, derived from the registry."""
     pkg = Path(activations.__file__).parent
     shared = (*tuple(pkg / n for n in PACKAGE_SHARED), Path(__file__).resolve())
+    all_modules = tuple(sorted(Path(s.module.__file__) for s in activations.specs()))
     result = []
     for spec in activations.specs():
         module = Path(spec.module.__file__)
-        for figure in spec.figures:  # the plots its module declares
-            result.append(Plot(figure.stem, (*shared, module), _declared(figure), figure.size))
+        for figure in spec.figures:  # the plots its module declares (they may draw other functions)
+            result.append(Plot(figure.stem, (*shared, *all_modules), _declared(figure), figure.size))
         if not spec.figures:  # an element-wise function (the spec requires it): f and f'
             result.append(Plot(spec.name, (*shared, module), _draw_elementwise(spec)))
-    all_modules = tuple(sorted(Path(s.module.__file__) for s in activations.specs()))
     result.append(Plot("overview", (*shared, *all_modules), _overview, _overview_size()))
     return result
 

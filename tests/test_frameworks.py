@@ -40,6 +40,8 @@ with warnings.catch_warnings():  # paddle warns at import that ccache (for C++ e
     warnings.simplefilter("ignore", UserWarning)
     import paddle
 
+import entmax  # noqa: E402  (the package on PyTorch that ships sparsemax and 1.5-entmax)
+
 import activations  # noqa: E402
 from activations._spec import FRAMEWORK_VERSIONS, FRAMEWORKS, KERAS_BACKEND, Deviation  # noqa: E402
 
@@ -58,9 +60,17 @@ KEYWORD = {"PyTorch": {"axis": "dim"}, "MindSpore": {"negative_slope": "alpha"}}
 #: A framework that takes a flag where this package's string parameter names a variant
 #: (jax.nn.gelu's approximate=True): the variant each flag value stands for.
 FLAG = {"approximate": {"True": "tanh", "False": "none"}}
-NAMESPACE = {"torch": torch, "keras": keras, "jax": jax, "paddle": paddle}
+NAMESPACE = {"torch": torch, "keras": keras, "jax": jax, "paddle": paddle, "entmax": entmax}
+#: Where each installed framework keeps its activations: a row that says the framework ships
+#: nothing (``missing``) is checked against these.
+ACTIVATION_NAMESPACES = {
+    "PyTorch": (torch, torch.nn, torch.nn.functional, torch.special),
+    "Keras": (keras.activations, keras.ops, keras.layers),
+    "JAX": (jax.nn, jax.numpy, jax.scipy.special),
+    "PaddlePaddle": (paddle, paddle.nn, paddle.nn.functional, paddle.incubate.nn.functional),
+}
 
-ROWS = [(s, fw) for s in SPECS for fw in s.frameworks if fw.framework in INSTALLED]
+ROWS = [(s, fw) for s in SPECS for fw in s.frameworks if fw.framework in INSTALLED and not fw.missing]
 ROW_IDS = [f"{s.name}-{fw.framework}" for s, fw in ROWS]
 
 
@@ -89,6 +99,7 @@ SOFTMAX_ROWS = (
     (math.inf, 0.0, math.inf), (math.inf, 0.0), (math.inf, -math.inf), (-math.inf, 0.0, 1.0),
     (-math.inf, -math.inf), (1000.0, 1001.0, 1002.0), (-1000.0, -1000.0), (-1000.0, -999.0, -998.0),
     (math.nan, 0.0, 1.0), (0.0, 0.0, 0.0), (1e300, -1e300), (800.0, 0.0), (-0.5, 1.0, 2.5),
+    (1.0, 0.0),  # on the edge of sparsemax's support: p = (1, 0), the second exactly at the threshold
 )
 
 
@@ -174,10 +185,15 @@ def measure(spec, fw) -> list[Deviation]:
     for r in SOFTMAX_ROWS:
         row = np.array(r)
         with np.errstate(all="ignore"):
-            for quantity, ours, theirs in (("f", spec.forward(row, **p), forward(fw, row)),
-                                           ("df", spec.derivative(row, **p), jacobian(fw, row))):
-                if not agree(theirs, ours).all():
-                    found.append(Deviation(quantity, r, _tuple(theirs)))
+            for quantity, ours, theirs in (("f", spec.forward(row, **p), forward),
+                                           ("df", spec.derivative(row, **p), jacobian)):
+                try:
+                    value = theirs(fw, row)
+                except Exception as e:  # the framework refuses the row: that is the deviation
+                    found.append(Deviation(quantity, r, math.nan, raises=type(e).__name__))
+                    continue
+                if not agree(value, ours).all():
+                    found.append(Deviation(quantity, r, _tuple(value)))
     return found
 
 
@@ -193,7 +209,8 @@ def _py(v) -> str:
 
 
 def _source(d: Deviation) -> str:
-    return f'Deviation("{d.quantity}", {_py(d.x)}, {_py(d.value)})'
+    raises = f', raises="{d.raises}"' if d.raises else ""
+    return f'Deviation("{d.quantity}", {_py(d.x)}, {_py(d.value)}{raises})'
 
 
 def _key(d: Deviation) -> tuple:
@@ -294,14 +311,38 @@ def test_keras_runs_on_the_jax_backend_and_versions_are_the_tested_ones():
 def test_every_framework_has_a_row(spec):
     assert tuple(fw.framework for fw in spec.frameworks) == FRAMEWORKS
     for fw in spec.frameworks:
-        assert fw.functional.split(".")[0] == ROOT[fw.framework], fw.functional
-        assert fw.module is None or fw.module.split(".")[0] == ROOT[fw.framework], fw.module
+        if fw.missing:  # nothing to name: the row's claim is the absence (test below)
+            assert fw.call is None and fw.module is None and not fw.deviations
+            assert fw.framework in INSTALLED or f"r{FRAMEWORK_VERSIONS[fw.framework]}/" in (fw.source or "")
+            continue
+        root = fw.package or ROOT[fw.framework]  # a package on the framework (entmax) names its own
+        assert fw.functional.split(".")[0] == root, fw.functional
+        assert fw.module is None or fw.module.split(".")[0] == root, fw.module
         if fw.framework in INSTALLED:
             assert fw.call is not None and fw.source is None, f"{spec.name}-{fw.framework}: installed, so tested"
             assert fw.call.startswith(fw.functional + "(") or fw.call.startswith(fw.functional.rpartition(".")[0])
         else:  # MindSpore: from its documentation, of the version the tables name
             assert fw.call is None and not fw.deviations
             assert fw.source.startswith("https://") and f"r{FRAMEWORK_VERSIONS[fw.framework]}/" in fw.source
+
+
+MISSING = [(s, fw) for s in SPECS for fw in s.frameworks if fw.framework in INSTALLED and fw.missing]
+
+
+@pytest.mark.parametrize(("spec", "fw"), MISSING, ids=[f"{s.name}-{fw.framework}" for s, fw in MISSING])
+def test_a_missing_row_is_missing(spec, fw):
+    """The row says the framework ships nothing for the function: no namespace of its activations
+    has the function's name, nor the name without digits or underscores (entmax15 -> entmax)."""
+    names = {spec.name, spec.name.replace("_", ""), spec.name.rstrip("0123456789")}
+    found = [f"{ns.__name__}.{n}" for ns in ACTIVATION_NAMESPACES[fw.framework] for n in names
+             if any(a.lower() == n for a in dir(ns))]
+    assert not found, f"{spec.name}-{fw.framework} is declared missing, but the framework has {found}"
+
+
+def test_the_absence_check_would_see_a_shipped_function():
+    """The check above finds what a framework does ship, under each spelling it tries."""
+    assert any(a.lower() == "sparsemax" for a in dir(keras.activations))
+    assert any(a.lower() == "softmax" for a in dir(paddle.nn.functional))
 
 
 @pytest.mark.parametrize(("spec", "fw"), ROWS, ids=ROW_IDS)
@@ -345,6 +386,9 @@ def _check_params(spec, fw, real: dict[str, str | None]) -> None:
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)
 def test_mindspore_params_match_its_documented_defaults(spec):
     fw = next(f for f in spec.frameworks if f.framework == "MindSpore")
+    if fw.missing:  # MindSpore ships nothing for it: no signature to check
+        assert not fw.signature
+        return
     _check_params(spec, fw, {n: d for n, d in _quoted(fw.signature)})
 
 
@@ -406,7 +450,8 @@ def test_declared_deviations_are_the_measured_ones(spec, fw):
     missing = [_source(measured[k]) for k in measured if k not in declared]
     stale = [_source(declared[k]) for k in declared if k not in measured]
     changed = [f"{_source(declared[k])} is now {_source(measured[k])}" for k in declared.keys() & measured.keys()
-               if not agree(measured[k].value, declared[k].value, declared[k].varies).all()]
+               if measured[k].raises != declared[k].raises
+               or not agree(measured[k].value, declared[k].value, declared[k].varies).all()]
     assert not (missing or stale or changed), (
         f"{spec.name}-{fw.framework} ({fw.call}):\n  undeclared, add: " + ",\n    ".join(missing)
         + "\n  stale, remove: " + ",\n    ".join(stale) + "\n  changed: " + ",\n    ".join(changed))

@@ -22,9 +22,17 @@ import activations
 torch.set_num_threads(1)
 
 def _ships(spec) -> bool:
-    """Whether torch ships the function. For one it lacks, the PyTorch row is ``composed``: its
-    ``call`` is a composition of torch operations, tested by test_frameworks.py."""
-    return not next(f for f in spec.frameworks if f.framework == "PyTorch").composed
+    """Whether torch ships the function. For one it lacks, the PyTorch row is ``composed`` (its
+    ``call`` is a composition of torch operations, tested by test_frameworks.py) or names a
+    ``package`` on torch that ships it (entmax), tested here like torch where it is a normalizer."""
+    row = next(f for f in spec.frameworks if f.framework == "PyTorch")
+    return not row.composed and row.package is None
+
+
+def _on_torch(spec) -> bool:
+    """Torch or a package on it (entmax) computes the function with torch autograd."""
+    row = next(f for f in spec.frameworks if f.framework == "PyTorch")
+    return not row.composed and not row.missing
 
 
 def _resolve(dotted: str):
@@ -199,6 +207,8 @@ def test_derivative_at_the_kinks_is_autograds(spec, params):
 # --- normalizers (softmax, log_softmax, softmin, ...) -------------------------------------------------
 
 NORMALIZERS = [s for s in SPECS if s.kind == "normalizer"]
+#: Normalizers whose backward is torch autograd: torch's own, and the entmax package's.
+ON_TORCH = [s for s in activations.specs() if s.kind == "normalizer" and _on_torch(s)]
 
 
 def _torch_along(spec, x: np.ndarray, dim: int) -> np.ndarray:
@@ -226,7 +236,7 @@ def test_normalizer_axis_is_torchs_dim(spec):
 
 
 @pytest.mark.parametrize(("shape", "axis"), [((5,), 0), ((3, 4), -1), ((3, 4), 0), ((2, 3, 4), 1), ((2, 3, 4), -3)])
-@pytest.mark.parametrize("spec", NORMALIZERS, ids=IDS)
+@pytest.mark.parametrize("spec", ON_TORCH, ids=IDS)
 def test_normalizer_jacobian_matches_torch_autograd(spec, shape, axis):
     """Package [..., i (at axis), ..., j] = torch's d out[..i..] / d in[..j..] within the same fibre
     (torch's full Jacobian has shape x.shape + x.shape; entries across fibres are 0)."""
@@ -249,7 +259,7 @@ def test_normalizer_jacobian_matches_torch_autograd(spec, shape, axis):
 
 
 @pytest.mark.parametrize("axis", [0, 1, -1])
-@pytest.mark.parametrize("spec", NORMALIZERS, ids=IDS)
+@pytest.mark.parametrize("spec", ON_TORCH, ids=IDS)
 def test_normalizer_vjp_matches_torch_backward(spec, axis):
     """Within 4 (n + 2) eps of sum_i |g_i| |J_ij| + |g_j|, the bound of test_normalizers' VJP test
     (both sides compute the same formula class, up to rounding)."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 from numpy.typing import ArrayLike
 
 from .._checks import as_float_array, axis_index
+from .._figures import one_logit
 from .._registry import register
 from .._spec import Activation, Deviation, Figure, FrameworkName, Parameter, Properties, Reference, Text
 from .softmax import softmax
@@ -170,21 +173,6 @@ def _naive_derivative(x: np.ndarray, axis: int = -1) -> np.ndarray:
     return np.eye(s.shape[-1]) - s[..., None, :]
 
 
-def _plot_logit(fig, theme: dict[str, str], colours) -> None:
-    """log_softmax(t, 1, 0, -1) as the first logit t varies: every output <= 0."""
-    t = np.linspace(-6, 6, 601)
-    logits = np.stack([t, np.full_like(t, 1.0), np.zeros_like(t), np.full_like(t, -1.0)], axis=-1)
-    out = log_softmax(logits)
-    ax = fig.subplots()
-    labels = ["out₁ (x₁ = t)", "out₂ (x₂ = 1)", "out₃ (x₃ = 0)", "out₄ (x₄ = −1)"]
-    for k in range(4):
-        ax.plot(t, out[:, k], color=colours[k], label=labels[k])
-    ax.axhline(0.0, color=theme["muted"], linestyle=":", linewidth=1)
-    ax.set_xlabel("t")
-    ax.set_title("log_softmax(t, 1, 0, −1)", color=theme["text"])
-    ax.legend(loc="lower left")
-
-
 def _plot_underflow(fig, theme: dict[str, str], colours) -> None:
     """The second entry of log_softmax(0, -d) as d grows: exactly -d - log1p(e^-d), while
     log(softmax) in float64 becomes -inf once e^-d underflows (d > 745)."""
@@ -204,6 +192,10 @@ def _plot_underflow(fig, theme: dict[str, str], colours) -> None:
     ax.set_xlabel("d")
     ax.set_title("float64", color=theme["text"])
     ax.legend(loc="lower left")
+
+
+_LOGIT = partial(one_logit, f=log_softmax, name="log_softmax", symbol="out", hlines=(0.0,), ylim=None,
+                legend="lower left")
 
 
 SPEC = register(Activation(
@@ -393,7 +385,7 @@ SPEC = register(Activation(
     vjp=log_softmax_vjp,
     figures=(
         Figure("log-softmax-logit", Text("LogSoftmax：一个对数几率变化时各输出的变化",
-                                         "LogSoftmax: the outputs as one logit varies"), _plot_logit),
+                                         "LogSoftmax: the outputs as one logit varies"), _LOGIT),
         Figure("log-softmax-underflow", Text("LogSoftmax 与先算 Softmax 再取对数的对比：概率下溢为 0 时后者得到 −∞",
                                              "LogSoftmax against the logarithm of softmax: the latter gives −∞ "
                                              "once the probability underflows to 0"), _plot_underflow),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 from numpy.typing import ArrayLike
 
 from .._checks import as_float_array, axis_index
+from .._figures import one_logit
 from .._registry import register
 from .._spec import Activation, Deviation, Figure, FrameworkName, Parameter, Properties, Reference, Text
 
@@ -164,22 +167,6 @@ def _naive_derivative(x: np.ndarray, axis: int = -1) -> np.ndarray:
 
 
 
-def _plot_logit(fig, theme: dict[str, str], colours) -> None:
-    """Softmax of (t, 1, 0, -1) as the first logit t varies: the outputs trade mass."""
-    t = np.linspace(-6, 6, 601)
-    logits = np.stack([t, np.full_like(t, 1.0), np.zeros_like(t), np.full_like(t, -1.0)], axis=-1)
-    s = softmax(logits)
-    ax = fig.subplots()
-    labels = ["s₁ (x₁ = t)", "s₂ (x₂ = 1)", "s₃ (x₃ = 0)", "s₄ (x₄ = −1)"]
-    for k in range(4):
-        ax.plot(t, s[:, k], color=colours[k], label=labels[k])
-    ax.axvline(1.0, color=theme["muted"], linestyle=":", linewidth=1)
-    ax.set_xlabel("t")
-    ax.set_ylim(-0.03, 1.03)
-    ax.set_title("softmax(t, 1, 0, −1)", color=theme["text"])
-    ax.legend(loc="center left")
-
-
 def _plot_temperature(fig, theme: dict[str, str], colours) -> None:
     """softmax(x / T) of fixed logits for several temperatures T."""
     x = np.array([2.0, 1.0, 0.5, 0.0, -1.0])
@@ -193,6 +180,9 @@ def _plot_temperature(fig, theme: dict[str, str], colours) -> None:
     ax.set_ylim(0, 1)
     ax.set_title("softmax(x / T)", color=theme["text"])
     ax.legend()
+
+
+_LOGIT = partial(one_logit, f=softmax, name="softmax", vlines=(1.0,))
 
 
 SPEC = register(Activation(
@@ -387,7 +377,7 @@ SPEC = register(Activation(
     vjp=softmax_vjp,
     figures=(
         Figure("softmax-logit", Text("Softmax：一个对数几率变化时各输出的变化",
-                                     "Softmax: the outputs as one logit varies"), _plot_logit),
+                                     "Softmax: the outputs as one logit varies"), _LOGIT),
         Figure("softmax-temperature", Text("Softmax：温度 T 对输出分布的影响",
                                            "Softmax: the effect of the temperature T"), _plot_temperature),
     ),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 from numpy.typing import ArrayLike
 
 from .._checks import as_float_array, axis_index
+from .._figures import one_logit
 from .._registry import register
 from .._spec import Activation, Deviation, Figure, FrameworkName, Parameter, Properties, Reference, Text
 from .softmax import softmax, softmax_derivative
@@ -143,22 +146,6 @@ def _naive_derivative(x: np.ndarray, axis: int = -1) -> np.ndarray:
     return -s[..., :, None] * (np.eye(s.shape[-1]) - s[..., None, :])
 
 
-def _plot_logit(fig, theme: dict[str, str], colours) -> None:
-    """Softmin of (t, 1, 0, -1) as the first input t varies: the smallest input gets the most."""
-    t = np.linspace(-6, 6, 601)
-    rows = np.stack([t, np.full_like(t, 1.0), np.zeros_like(t), np.full_like(t, -1.0)], axis=-1)
-    s = softmin(rows)
-    ax = fig.subplots()
-    labels = ["s₁ (x₁ = t)", "s₂ (x₂ = 1)", "s₃ (x₃ = 0)", "s₄ (x₄ = −1)"]
-    for k in range(4):
-        ax.plot(t, s[:, k], color=colours[k], label=labels[k])
-    ax.axvline(-1.0, color=theme["muted"], linestyle=":", linewidth=1)
-    ax.set_xlabel("t")
-    ax.set_ylim(-0.03, 1.03)
-    ax.set_title("softmin(t, 1, 0, −1)", color=theme["text"])
-    ax.legend(loc="center right")
-
-
 def _plot_nearest(fig, theme: dict[str, str], colours) -> None:
     """Soft nearest-centre assignment: softmin of the squared distances from x to -2, 0 and 2."""
     x = np.linspace(-4, 4, 801)
@@ -172,6 +159,9 @@ def _plot_nearest(fig, theme: dict[str, str], colours) -> None:
     ax.set_ylim(-0.03, 1.03)
     ax.set_title("softmin((x − c₁)², (x − c₂)², (x − c₃)²)", color=theme["text"])
     ax.legend(loc="center right")
+
+
+_LOGIT = partial(one_logit, f=softmin, name="softmin", vlines=(-1.0,), legend="center right")
 
 
 SPEC = register(Activation(
@@ -383,7 +373,7 @@ SPEC = register(Activation(
     vjp=softmin_vjp,
     figures=(
         Figure("softmin-logit", Text("Softmin：一个输入变化时各输出的变化",
-                                     "Softmin: the outputs as one input varies"), _plot_logit),
+                                     "Softmin: the outputs as one input varies"), _LOGIT),
         Figure("softmin-nearest", Text("Softmin 作用于到三个中心的距离平方：软性的最近中心分配",
                                        "Softmin of the squared distances to three centres: a soft "
                                        "nearest-centre assignment"), _plot_nearest, size=(6.4, 3.4)),

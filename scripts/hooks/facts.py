@@ -57,6 +57,7 @@ WORDS = {
         "fp.overflow": "上溢", "fp.underflow": "下溢", "fp.invalid": "无效运算（NaN）", "fp.divide": "除以零",
         "sep": "、", "space": "",
         "measured": "特殊输入处的实测值：", "deviation": "{what}({x}) = {value}（本包：{ours}）",
+        "raises": "{what}({x}) 抛出 {error}（本包：{ours}）",
         "dev_sep": "；", "dev_end": "。", "all_nan": "全为 NaN",
         "documented": "名称与默认值取自[文档]({url})，数值未经测试。",
         "ordinary_error": "在 |x| ≤ 15 的普通输入上，与本包的绝对误差最大约为 {err}（实测）。",
@@ -94,6 +95,7 @@ WORDS = {
         "fp.overflow": "overflow", "fp.underflow": "underflow", "fp.invalid": "invalid (NaN)",
         "fp.divide": "division by zero", "sep": ", ", "space": " ",
         "measured": "Measured at special inputs: ", "deviation": "{what}({x}) = {value} (this package: {ours})",
+        "raises": "{what}({x}) raises {error} (this package: {ours})",
         "dev_sep": "; ", "dev_end": ".", "all_nan": "all NaN",
         "documented": "Names and defaults from the [documentation]({url}); values not tested.",
         "ordinary_error": "At ordinary inputs (|x| ≤ 15) it differs from this package by up to about {err} "
@@ -351,6 +353,9 @@ def _deviations(spec: Activation, fw: FrameworkName, w: dict[str, str]) -> str:
         ours = ours if x.ndim else ours[0]
         what = "f" if d.quantity == "f" else ("f′" if spec.elementwise else "J")
         value, our = _deviation_value(d.value, w), _deviation_value(ours, w)
+        if d.raises:
+            items.append(w["raises"].format(what=what, x=_deviation_value(d.x, w), error=f"`{d.raises}`", ours=our))
+            continue
         if value == our:  # apart by a few ulp only: show all 17 digits, where they differ
             value, our = _deviation_value(d.value, w, 17), _deviation_value(ours, w, 17)
         items.append(w["deviation"].format(what=what, x=_deviation_value(d.x, w), value=value, ours=our))
