@@ -265,6 +265,9 @@ class Activation:
     #: Why this function cannot come within scripts/benchmark.py's 3x of torch, and what it would
     #: take (the benchmark reports its ratio instead of failing on it). None for nearly all.
     speed_exemption: str | None = None
+    #: Why this function's peak memory cannot stay within scripts/benchmark.py's 2.3 x nbytes (one
+    #: full-size temporary), and what it would take; the benchmark reports its figure instead.
+    memory_exemption: str | None = None
     #: Libraries outside FRAMEWORKS that ship it under their own name (MLX's relu2, Hugging Face's
     #: QuickGELUActivation): listed under the frameworks table, from their source, not tested.
     elsewhere: tuple[Elsewhere, ...] = ()

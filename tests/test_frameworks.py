@@ -410,6 +410,28 @@ def test_keras_tanh_computes_in_float32():
         keras.config.set_floatx(old)
 
 
+def test_keras_sparsemax_threshold_is_the_one_its_row_describes():
+    """The Keras sparsemax row's claim: its threshold is (the sum of every partial sum inside the
+    support - 1) / k instead of (the k-th partial sum - 1) / k, so it is right exactly when the
+    support has one entry (keras-team/keras#23425)."""
+    sparsemax = activations.get("sparsemax")
+    rng = np.random.default_rng(23)
+    one, more = 0, 0
+    for x in rng.normal(size=(200, 5)) * 2:
+        ranked = np.sort(x)[::-1]
+        partial = np.cumsum(ranked)
+        k = np.arange(1, x.size + 1)
+        support = ranked - (partial - 1) / k > 0
+        size = support.sum()
+        tau = (np.sum(partial[support]) - 1) / size  # every partial sum in the support
+        got = np.asarray(keras.activations.sparsemax(jnp.asarray(x)))
+        np.testing.assert_allclose(got, np.maximum(x - tau, 0), rtol=0, atol=1e-15)
+        right = np.allclose(got, sparsemax.forward(x), rtol=0, atol=1e-15)
+        assert right == (size == 1), (x, got, size)
+        one, more = one + (size == 1), more + (size > 1)
+    assert one > 20 and more > 20  # both cases were seen
+
+
 @pytest.mark.parametrize(("spec", "fw"), ROWS, ids=ROW_IDS)
 def test_call_agrees_at_ordinary_points(spec, fw):
     """|x| <= 15, the kinks left out (their convention is a declared deviation where it differs),

@@ -89,17 +89,19 @@ def sparsemax(x: ArrayLike, axis: int = -1) -> np.ndarray:
     x = as_float_array(x)
     axis = axis_index(x, axis)
     z = max_shifted(x, axis)  # every entry <= 0, the largest 0
+    # NumPy 2.4's default float16 sort on an AVX-512 CPU turns NaN into a
+    # signalling NaN (the sums below would warn): float16 sorts "stable"
+    kind = "stable" if z.dtype == np.float16 else None
+    ranked = np.sort(z, axis=axis, kind=kind)
     # the largest gets 0 - tau <= 1, so tau >= -1: an entry below -1 is never
     # in the support, and -1 in its place keeps the partial sums finite
-    z_clipped = np.maximum(z, -1.0)
-    # descending; "stable": NumPy 2.4's default float16 sort on an AVX-512
-    # CPU turns NaN into a signalling NaN, and the sums below would warn
-    ranked = np.flip(np.sort(z_clipped, axis=axis, kind="stable"), axis=axis)
+    np.maximum(ranked, -1.0, out=ranked)
+    ranked = np.flip(ranked, axis=axis)  # descending (a view)
     shape = [1] * z.ndim
     shape[axis] = -1
     k = np.arange(1, z.shape[axis] + 1, dtype=z.dtype).reshape(shape)
-    # tau = max over k of (z_(1) + ... + z_(k) - 1) / k, z sorted descending
-    candidates = np.cumsum(ranked, axis=axis)
+    # tau = max over k of (z_(1) + ... + z_(k) - 1) / k, in place
+    candidates = np.cumsum(ranked, axis=axis, out=ranked)
     candidates -= 1
     candidates /= k
     tau = np.max(candidates, axis=axis, keepdims=True)
@@ -193,11 +195,14 @@ def sparsemax_vjp(
             raise ValueError(
                 f"output must have the shape of x {x.shape}, got {p.shape}")
     axis = axis_index(x, axis)
-    s = (p > 0) + p * 0  # the support as 0/1; p * 0 keeps a NaN row NaN
-    mean = np.sum(g * s, axis=axis, keepdims=True)
-    mean /= np.sum(s, axis=axis, keepdims=True)  # the mean of g over S
-    # g - mean on S, 0 off it; p * 0 keeps a NaN row NaN
-    return np.where(p > 0, g - mean, p * 0)
+    inside = p > 0  # the support S; a row with a NaN has none
+    size = np.sum(inside, axis=axis, keepdims=True)
+    out = np.where(inside, g, 0.0)
+    mean = np.sum(out, axis=axis, keepdims=True)
+    np.divide(mean, size, out=mean, where=size > 0)  # the mean of g over S
+    np.subtract(out, mean, out=out, where=inside)  # g - mean on S, 0 off it
+    np.copyto(out, np.nan, where=size == 0)  # no support: a NaN row
+    return out
 
 
 def _naive(x: np.ndarray, axis: int = -1) -> np.ndarray:
@@ -525,7 +530,7 @@ SPEC = register(Activation(
         r"全为 $-\infty$ 或含 NaN 的行整行为 NaN（`np.isposinf`、`np.isneginf`、`np.isnan`、`np.broadcast_to`）。"
         r"最大项的输出 $0 - \tau \le 1$，所以 $\tau \ge -1$，低于 $-1$ 的项不可能进入支撑集，"
         r"先截到 $-1$（`np.maximum`），部分和就不会上溢。接着用 `np.sort` 和 `np.flip` 降序排列"
-        r"（用稳定排序：NumPy 2.4 默认的 float16 排序在 AVX-512 CPU 上会把 NaN 变成信号 NaN），"
+        r"（float16 用稳定排序：NumPy 2.4 默认的 float16 排序在 AVX-512 CPU 上会把 NaN 变成信号 NaN），"
         r"`np.cumsum` 求部分和，`np.arange` 给出 $k$，"
         r"阈值取 $\tau = \max_k (z_{(1)} + \dots + z_{(k)} - 1)/k$（`np.max`）：支撑集恰有 $k$ 项时第 $k$ 个候选值就是 "
         r"$\tau$，而任何候选值都不超过 $\tau$，因为 $\sum_{i \le k} (z_{(i)} - \tau) \le "
@@ -533,16 +538,18 @@ SPEC = register(Activation(
         r"最后用未截断的 $z$ 算 $p = \max(z - \tau, 0)$（`np.maximum`）。"
         r"`sparsemax_derivative` 由支撑集的 0/1 指示 $s$ 构造 $\operatorname{diag}(s) - s s^\top / \lvert S \rvert$"
         r"（`np.sum`、`np.moveaxis`）；`p * 0` 让含 NaN 的行保持 NaN。"
-        r"`sparsemax_vjp` 不构造雅可比矩阵：它求 $\mathbf{g}$ 在支撑集上的均值，在支撑集上返回 $g_j$ 减去均值，"
-        r"其余为 0（`np.where`），每行 $O(n)$。",
+        r"`sparsemax_vjp` 不构造雅可比矩阵：它用 `np.where` 取出支撑集上的 $\mathbf{g}$，求均值"
+        r"（`np.divide` 只除支撑集非空的行），在支撑集上减去均值（`np.subtract` 的 `where`），其余为 0；"
+        r"没有支撑集的行（含 NaN 的行）用 `np.copyto` 填 NaN。每行 $O(n)$。",
         r"`sparsemax` first subtracts each row's maximum (`np.max`) in `max_shifted`, so every entry is at most 0 "
         r"and no partial sum can overflow; sparsemax is shift invariant, so nothing changes. Infinities are "
         r"handled there too: the $+\infty$ entries share the probability and the others become $-\infty$; a row of "
         r"only $-\infty$, or with a NaN, becomes all NaN (`np.isposinf`, `np.isneginf`, `np.isnan`, "
         r"`np.broadcast_to`). The largest entry's output $0 - \tau$ is at most 1, so $\tau \ge -1$ and no entry "
         r"below $-1$ can be in the support; such entries are raised to $-1$ (`np.maximum`), which keeps the "
-        r"partial sums from overflowing. It then sorts in descending order with `np.sort` and `np.flip` (a stable "
-        r"sort: NumPy 2.4's default float16 sort on an AVX-512 CPU turns NaN into a signalling NaN), takes the partial "
+        r"partial sums from overflowing. It then sorts in descending order with `np.sort` and `np.flip` (float16 with "
+        r"a stable sort: NumPy 2.4's default float16 sort on an AVX-512 CPU turns NaN into a signalling NaN), "
+        r"takes the partial "
         r"sums with `np.cumsum` and $k$ from `np.arange`, and the threshold as "
         r"$\tau = \max_k (z_{(1)} + \dots + z_{(k)} - 1)/k$ (`np.max`): the $k$-th candidate is $\tau$ when the "
         r"support has $k$ entries, and no candidate exceeds $\tau$, because $\sum_{i \le k} (z_{(i)} - \tau) \le "
@@ -551,7 +558,9 @@ SPEC = register(Activation(
         r"`sparsemax_derivative` builds "
         r"$\operatorname{diag}(s) - s s^\top / \lvert S \rvert$ from the support's 0/1 indicator $s$ (`np.sum`, "
         r"`np.moveaxis`); `p * 0` keeps a row with a NaN NaN. `sparsemax_vjp` never forms the Jacobian: it "
-        r"takes the mean of $\mathbf{g}$ over the support and returns $g_j$ minus that mean on the support and "
-        r"0 elsewhere (`np.where`), $O(n)$ per row.",
+        r"takes $\mathbf{g}$ on the support with `np.where`, its mean (`np.divide` divides only the rows whose "
+        r"support is not empty), subtracts the mean on the support (`np.subtract` with `where`) and leaves 0 "
+        r"elsewhere; a row without a support (a row with a NaN) is filled with NaN by `np.copyto`. $O(n)$ per "
+        r"row.",
     ),
 ))
