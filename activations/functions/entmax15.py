@@ -97,11 +97,12 @@ def entmax15(x: ArrayLike, axis: int = -1) -> np.ndarray:
 
     Notes
     -----
-    The textbook solution, bisection on tau, stops at a tolerance and
-    leaves outputs that sum to 1 only within it; the sort-based threshold
-    (:func:`entmax15_threshold`) is exact up to rounding. The row maximum
-    is subtracted first (1.5-entmax is shift invariant): without it, the
-    squares in the threshold overflow for logits near 1e154. Infinite
+    Bisection on tau, the general method for alpha-entmax, stops at a
+    tolerance and leaves outputs that sum to 1 only within it; the
+    sort-based threshold (:func:`entmax15_threshold`) is exact up to
+    rounding. The row maximum is subtracted first (1.5-entmax is shift
+    invariant): the same sorted running sums on the raw logits cancel for
+    logits near 1e8 and overflow once |x| exceeds about 2.7e154. Infinite
     logits follow softmax's convention: -inf gets 0, the +inf entries of a
     row share the probability equally, and a row of only -inf, or with a
     NaN, gives NaN.
@@ -367,7 +368,7 @@ SPEC = register(Activation(
         Figure("entmax15-logit", Text("1.5-entmax：一个输入变化时各输出的变化，输出会恰好变成 0 或 1",
                                       "1.5-entmax: the outputs as one logit varies; they reach exactly 0 and 1"),
                _LOGIT),
-        Figure("entmax15-derivative", Text("两个输入 (t, 0) 时第一个输出对 t 的导数：Sparsemax 的导数跳变，"
+        Figure("entmax15-derivative", Text("输入为 t 与 0 两项时，第一个输出对 t 的导数：Sparsemax 的导数跳变，"
                                            "1.5-entmax 的连续",
                                            "The derivative in t of the first output for the two logits (t, 0): "
                                            "sparsemax's jumps, 1.5-entmax's is continuous"), _SLOPE,

@@ -74,7 +74,8 @@ def sparsemax(x: ArrayLike, axis: int = -1) -> np.ndarray:
     (Martins & Astudillo 2016 find k by a test instead; both give the same
     tau). Subtracting the row maximum first changes nothing (sparsemax is
     shift invariant) and keeps the sums from overflowing: the textbook
-    formula on the raw logits gives NaN (inf - inf) for [1e308, 1e308].
+    formula on the raw logits returns [0, 0] for [1e308, 1e308]: its partial
+    sums overflow to inf, and so does its threshold.
     Infinite logits follow softmax's convention: -inf gets 0, the +inf
     entries of a row share the probability equally, and a row of only -inf,
     or with a NaN, gives NaN.
@@ -271,11 +272,11 @@ SPEC = register(Activation(
         ),
     ),
     kink=Text(
-        r"支撑集变化的地方（某个 $x_i$ 恰好等于阈值 $\tau$）雅可比矩阵跳变。本包把恰在边界上的项算在支撑集之外："
-        r"$p_i = 0$，它所在的行和列都取 0，与 entmax 包的反向传播一致。",
-        r"The Jacobian jumps where the support changes (some $x_i$ exactly at the threshold $\tau$). This package "
-        r"counts an entry on that boundary as outside the support: $p_i = 0$, and its row and column are 0, as "
-        r"in the entmax package's backward pass.",
+        "支撑集变化的地方（某个 xᵢ 恰好等于阈值 τ）雅可比矩阵跳变。本包把恰在边界上的项算在支撑集之外："
+        "它的输出为 0，它所在的行和列都取 0，与 entmax 包的反向传播一致。",
+        "The Jacobian jumps where the support changes (some xᵢ exactly at the threshold τ). This package "
+        "counts an entry on that boundary as outside the support: its output is 0, and so are its row and "
+        "column, as in the entmax package's backward pass.",
     ),
     references=(
         Reference(
@@ -320,11 +321,12 @@ SPEC = register(Activation(
             "Keras", "keras.activations.sparsemax", "(x, axis=-1)",
             difference=Text(
                 "Keras 3.15.1 的阈值算错了：它把支撑集内所有前缀和加在一起，而不是只取第 k 个，"
-                "所以支撑集多于一项时输出之和不为 1（keras-team/keras#23425，PR #23469 已在主干修复）。"
+                "所以支撑集多于一项的行几乎都算错，输出之和不为 1（keras-team/keras#23425，PR #23469 已在主干修复）。"
                 "它也不先减去最大值：含 ±∞ 或 ±1e300 的行得到 ∞ 或 NaN。",
                 "Keras 3.15.1 computes the wrong threshold: it adds up every partial sum inside the support "
-                "instead of taking the k-th, so whenever the support has more than one entry the outputs do not "
-                "sum to 1 (keras-team/keras#23425, fixed on the main branch by PR #23469). It does not subtract "
+                "instead of taking the k-th, so nearly every row whose support has more than one entry comes out "
+                "wrong, with outputs that do not sum to 1 (keras-team/keras#23425, fixed on the main branch by "
+                "PR #23469). It does not subtract "
                 "the maximum first either: rows with ±∞ or ±1e300 give ∞ or NaN."),
             call="keras.activations.sparsemax(x)",
             ordinary_error=0.5,  # measured: a Jacobian entry 0.5 off at a random row of 5 logits
@@ -396,16 +398,17 @@ SPEC = register(Activation(
             difference=Text(
                 "JAX 没有这个函数，这里用阈值 $\\tau = \\max_k (x_{(1)} + \\dots + x_{(k)} - 1)/k$ 组合，"
                 "函数值在普通输入上与本包一致。有一项恰在支撑集边界上时，两个候选值相等，"
-                "自动求导把梯度分给两者，雅可比矩阵与本包不同（例如 (1, 0) 处）；"
-                "不先减去最大值，(1e300, −1e300) 得 (0, 0)，含 +∞ 的行得 NaN。",
+                "自动求导把梯度分给两者，雅可比矩阵与本包不同（例如在 $(1, 0)$ 处）；"
+                "不先减去最大值，$(10^{300}, -10^{300})$ 得 $(0, 0)$，含 +∞ 的行得 NaN。",
                 "JAX does not ship this function; the row composes it from the threshold "
                 "$\\tau = \\max_k (x_{(1)} + \\dots + x_{(k)} - 1)/k$, and its values agree with this package's at "
                 "ordinary inputs. Where an entry lies exactly on the edge of the support, two candidates tie and "
-                "autograd splits the gradient between them, so the Jacobian differs from this package's (at (1, 0), "
-                "for one). Without subtracting the maximum first, (1e300, −1e300) gives (0, 0), and a row with a "
-                "+∞ gives NaN."),
-            call="jax.nn.relu(x - jax.numpy.max((jax.numpy.cumsum(-jax.numpy.sort(-x), axis=-1) - 1)"
-            " / jax.numpy.arange(1, x.shape[-1] + 1), axis=-1, keepdims=True))",
+                "autograd splits the gradient between them, so the Jacobian differs from this package's (at $(1, 0)$, "
+                "for one). Without subtracting the maximum first, $(10^{300}, -10^{300})$ gives $(0, 0)$, and a row "
+                "with a +∞ gives NaN."),
+            call="jax.nn.relu(x - jax.numpy.max(\n"
+            "    (jax.numpy.cumsum(-jax.numpy.sort(-x), axis=-1) - 1)\n"
+            "    / jax.numpy.arange(1, x.shape[-1] + 1), axis=-1, keepdims=True))",
             deviations=(
                 Deviation("f", (float("inf"), 0.0, float("inf")), (float("nan"), 0.0, float("nan"))),
                 Deviation("df", (float("inf"), 0.0, float("inf")), (
@@ -454,8 +457,10 @@ SPEC = register(Activation(
                 "PaddlePaddle does not ship this function; the row composes it as the JAX row does, and differs "
                 "in the same way at the edge of the support and at large inputs. Its relu also turns NaN into 0: "
                 "a row with a NaN or a +∞, and a row of only −∞, give all zeros."),
-            call="paddle.nn.functional.relu(x - ((paddle.cumsum(paddle.sort(x, descending=True), axis=-1) - 1)"
-            " / paddle.arange(1, x.shape[-1] + 1, dtype=x.dtype)).max(-1, keepdim=True))",
+            call="paddle.nn.functional.relu(x - (\n"
+            "    (paddle.cumsum(paddle.sort(x, descending=True), axis=-1) - 1)\n"
+            "    / paddle.arange(1, x.shape[-1] + 1, dtype=x.dtype)\n"
+            ").max(-1, keepdim=True))",
             deviations=(
                 Deviation("f", (float("inf"), 0.0, float("inf")), (0.0, 0.0, 0.0)),
                 Deviation("df", (float("inf"), 0.0, float("inf")), (
@@ -520,7 +525,7 @@ SPEC = register(Activation(
         Figure("sparsemax-logit", Text("Sparsemax：一个输入变化时各输出的变化，输出会恰好变成 0 或 1",
                                        "Sparsemax: the outputs as one logit varies; they reach exactly 0 and 1"),
                _LOGIT),
-        Figure("sparsemax-compare", Text("两个输入 (t, 0) 时第一个输出：Softmax、1.5-entmax 与 Sparsemax 的比较",
+        Figure("sparsemax-compare", Text("输入为 t 与 0 两项时的第一个输出：Softmax、1.5-entmax 与 Sparsemax 的比较",
                                          "The first output for the two logits (t, 0): softmax, 1.5-entmax and "
                                          "sparsemax compared"), _COMPARE, size=(6.4, 3.4)),
     ),

@@ -377,7 +377,8 @@ def frameworks(spec: Activation, lang: str, depth: str) -> str:
             parts.append(w["documented"].format(url=fw.source))
         elif not parts:
             parts.append(w["same"])
-        rows.append(_row(fw.framework, f"`{fw.functional}{fw.signature}`", layer, w["space"].join(parts)))
+        name = f"`{fw.functional}{fw.signature}`" if not fw.missing else "—"  # missing: ships nothing
+        rows.append(_row(fw.framework, name, layer, w["space"].join(parts)))
     v = FRAMEWORK_VERSIONS
     versions = w["versions"].format(torch=v["PyTorch"], keras=v["Keras"], backend=w["backend." + KERAS_BACKEND],
                                     jax=v["JAX"], paddle=v["PaddlePaddle"], mindspore=v["MindSpore"])
