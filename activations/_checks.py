@@ -81,6 +81,17 @@ def axis_index(x: np.ndarray, axis: Any) -> int:
     return int(axis) % x.ndim
 
 
+def halves(x: np.ndarray, axis: Any) -> tuple[np.ndarray, np.ndarray, int]:
+    """Check ``axis`` against ``x`` (a gated unit) and split x there into its two halves (views):
+    a, the first, and b, the second; with the axis as a non-negative index."""
+    axis = axis_index(x, axis)
+    n = x.shape[axis]
+    if n % 2:
+        raise ValueError(f"axis: x has odd length {n} along axis {axis}, which a gated unit splits in halves")
+    a, b = np.split(x, 2, axis=axis)
+    return a, b, axis
+
+
 def elementwise(f: Callable[..., np.ndarray]) -> Callable[..., np.ndarray]:
     """Decorate an element-wise kernel ``f(x, **params)`` with the input checks.
 

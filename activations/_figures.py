@@ -69,3 +69,46 @@ def first_of_two(fig, theme: dict[str, str], colours: Sequence[str], *, names: t
     what = "∂p₁/∂t" if derivative else "p₁"
     ax.set_title(f"{what} of f(t, 0)", color=theme["text"])
     ax.legend(loc="upper left")
+
+
+def _pairs(f: Callable[[np.ndarray], np.ndarray], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """f of the rows [a, b] (one a and one b each), broadcast: out[..] = F(a, b)."""
+    a, b = np.broadcast_arrays(a, b)
+    return f(np.stack([a, b], axis=-1))[..., 0]
+
+
+def gated_map(fig, theme: dict[str, str], colours: Sequence[str], *, f: Callable[[np.ndarray], np.ndarray],
+              name: str, lim: float = 3.0) -> None:
+    """A gated unit's output F(a, b) over the square [-lim, lim]^2 as filled contours, 0 dotted."""
+    t = np.linspace(-lim, lim, 241)
+    a, b = np.meshgrid(t, t)
+    z = _pairs(f, a, b)
+    top = float(np.max(np.abs(z)))
+    ax = fig.subplots()
+    filled = ax.contourf(a, b, z, levels=np.linspace(-top, top, 17), cmap="RdBu_r")
+    ax.contour(a, b, z, levels=[0.0], colors=[theme["muted"]], linestyles=":", linewidths=1)
+    bar = fig.colorbar(filled, ax=ax)
+    bar.ax.tick_params(colors=theme["text"])
+    bar.outline.set_edgecolor(theme["muted"])
+    ax.set_xlabel("a")
+    ax.set_ylabel("b")
+    ax.set_aspect("equal")
+    ax.grid(False)
+    ax.set_title(f"{name}(a, b)", color=theme["text"])
+
+
+def gated_slices(fig, theme: dict[str, str], colours: Sequence[str], *, f: Callable[[np.ndarray], np.ndarray],
+                 name: str, values: tuple[float, ...] = (-2.0, -1.0, 0.0, 1.0, 2.0)) -> None:
+    """Two panels: F(a, b) against a for a few fixed b, and against b for a few fixed a."""
+    t = np.linspace(-4, 4, 801)
+    left, right = fig.subplots(1, 2, sharey=True)
+    for k, v in enumerate(values):
+        left.plot(t, _pairs(f, t, v), color=colours[k], label=f"b = {_number(v)}")
+        right.plot(t, _pairs(f, v, t), color=colours[k], label=f"a = {_number(v)}")
+    for ax, var in ((left, "a"), (right, "b")):
+        ax.axhline(0, color=theme["muted"], linewidth=0.8, zorder=1)
+        ax.axvline(0, color=theme["muted"], linewidth=0.8, zorder=1)
+        ax.set_xlabel(var)
+        ax.legend(loc="upper left", fontsize=8)
+    left.set_title(f"{name}: against a", color=theme["text"])
+    right.set_title(f"{name}: against b", color=theme["text"])

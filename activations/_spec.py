@@ -28,8 +28,9 @@ Saturation = Literal["soft", "hard", "none"]
 
 #: What kind of function a spec describes; the hooks, plots and tests branch on it, never on a name:
 #: "elementwise": one input, one output (f and f' drawn over x by default);
-#: "normalizer": along an axis, each output depends on the whole row (softmax).
-Kind = Literal["elementwise", "normalizer"]
+#: "normalizer": along an axis, each output depends on the whole row (softmax);
+#: "gated": x is split along an axis into halves a and b, and out_i = F(a_i, b_i) (GLU).
+Kind = Literal["elementwise", "normalizer", "gated"]
 
 #: The frameworks every frameworks table names, in the order shown.
 FRAMEWORKS = ("PyTorch", "Keras", "JAX", "PaddlePaddle", "MindSpore")

@@ -169,10 +169,40 @@ def _tuple(v) -> float | tuple:
     return float(a) if a.ndim == 0 else tuple(_tuple(e) for e in a)
 
 
+#: The values a gated unit's halves take on the special inputs: every pair (a, b) of them is a row.
+GATED_VALUES = (0.0, math.inf, -math.inf, math.nan, 1.0, -1.0, 40.0, -40.0, 800.0, -800.0)
+
+
+def gated_rows() -> np.ndarray:
+    """Every pair (a, b) of GATED_VALUES as a row [a, b], shape (100, 2)."""
+    return np.array([(a, b) for a in GATED_VALUES for b in GATED_VALUES])
+
+
+def gated_partials(fw, rows: np.ndarray) -> np.ndarray:
+    """[d out/da, d out/db] of each row [a, b] by the framework's autograd: the gradient of the sum
+    over the batch (each output depends on its own row only)."""
+    if fw.framework in ("PyTorch", "PaddlePaddle"):
+        return derivative(fw, rows)
+    f = _call(fw)
+    return np.asarray(jax.grad(lambda x: f(x).sum())(jnp.asarray(rows)))
+
+
 def measure(spec, fw) -> list[Deviation]:
     """Every special input where the framework's f or f' differs from this package's (at fw.params)."""
     p = _params(fw)
     found = []
+    if spec.kind == "gated":  # each row [a, b]: the output (one entry) and its Jacobian (one row)
+        rows = gated_rows()
+        with np.errstate(all="ignore"):
+            ours_f, theirs_f = spec.forward(rows, **p), forward(fw, rows)
+            ours_df, theirs_df = spec.derivative(rows, **p)[:, 0, :], gated_partials(fw, rows)
+        for r, a, b in zip(rows, ours_f, theirs_f, strict=True):
+            if not agree(b, a).all():
+                found.append(Deviation("f", _tuple(r), _tuple(b)))
+        for r, a, b in zip(rows, ours_df, theirs_df, strict=True):
+            if not agree(b, a).all():
+                found.append(Deviation("df", _tuple(r), (_tuple(b),)))
+        return found
     if spec.elementwise:
         x = special_inputs(spec, p)
         with np.errstate(all="ignore"):
@@ -438,14 +468,22 @@ def test_call_agrees_at_ordinary_points(spec, fw):
     or a row of logits of that size: the call computes this package's function at ``params``,
     within 8 ulp plus 8 eps absolute (a derivative computed from the output, as (1 - y) y or
     1 - y^2, has an absolute error of a few eps), or float32's rounding for a row that
-    computes in float32."""
+    computes in float32; for a gated unit, 8 eps times the larger of |a| and |b| (the factors'
+    errors, each scaled by the other factor)."""
     p = _params(fw)
     eps = np.finfo(np.float32 if (spec.name, fw.framework) in FLOAT32 else np.float64).eps
+    scale = 1.0
     if spec.elementwise:
         x = np.linspace(-15.0, 15.0, 600)  # an even count: 0 is not among them
         for k in spec.kink_points(**p):
             x = x[np.abs(x - k) > 1e-9]
         pairs = [(spec.forward(x, **p), forward(fw, x)), (spec.derivative(x, **p), derivative(fw, x))]
+    elif spec.kind == "gated":  # 200 rows [a, b], |a|, |b| <= 15; the kinks left out (a = 0 of ReGLU)
+        rows = np.random.default_rng(17).uniform(-15, 15, size=(200, 2))
+        pairs = [(spec.forward(rows, **p), forward(fw, rows)),
+                 (spec.derivative(rows, **p)[:, 0, :], gated_partials(fw, rows))]
+        # a product u v has the absolute errors of its factors scaled by the other: up to |a| or |b|
+        scale = np.maximum(1.0, np.abs(rows).max(axis=-1, keepdims=True))
     else:
         rows = np.random.default_rng(17).normal(size=(4, 5)) * 5
         pairs = [(spec.forward(r, **p), forward(fw, r)) for r in rows]
@@ -454,7 +492,7 @@ def test_call_agrees_at_ordinary_points(spec, fw):
     worst = 0.0
     for ours, theirs in pairs:
         err = np.abs(theirs - ours)
-        ok = err <= 8 * np.spacing(np.abs(ours)) + 8 * eps * np.maximum(1.0, np.abs(ours)) + declared
+        ok = err <= 8 * np.spacing(np.abs(ours)) + 8 * eps * np.maximum(1.0, np.abs(ours)) * scale + declared
         assert ok.all(), (f"{fw.call}: max error {err.max():.3g} against this package"
                           + ("" if declared else "; if the framework is less accurate there, declare ordinary_error"))
         worst = max(worst, float(err.max()))

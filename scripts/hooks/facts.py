@@ -250,6 +250,14 @@ def _naive(f: Callable[..., object], x: np.ndarray, params: dict[str, float]) ->
     return value, seen
 
 
+#: The input of a numerics-table row, from one of the spec's numerics_inputs x0, by kind.
+NUMERICS_ROW = {
+    "elementwise": lambda x0: np.float64(x0),
+    "normalizer": lambda x0: np.array([x0, x0 + 1, x0 + 2]),  # a row of logits
+    "gated": lambda x0: np.array([x0, x0]),  # a = b = x0
+}
+
+
 def numerics(spec: Activation, lang: str, depth: str) -> str:
     """How the package computes f and f' (its words), then the textbook formula and the package
     run on the spec's inputs at build time."""
@@ -261,12 +269,14 @@ def numerics(spec: Activation, lang: str, depth: str) -> str:
                  col(who=w["package"], what=w["df"]), w["warnings"]),
             "|---|---|---|---|---|---|"]
     for x0 in spec.numerics_inputs:
-        x = np.array([x0, x0 + 1, x0 + 2]) if not spec.elementwise else np.float64(x0)
+        x = NUMERICS_ROW[spec.kind](x0)
         naive_f, seen_f = _naive(spec.naive_forward, x, d)
         naive_df, seen_df = _naive(spec.naive_derivative, x, d)
         ours_df = spec.derivative(x, **d)
-        if not spec.elementwise:  # the Jacobian: show its diagonal, ds_i/dx_i
+        if spec.kind == "normalizer":  # the Jacobian: show its diagonal, ds_i/dx_i
             naive_df, ours_df = np.diagonal(naive_df), np.diagonal(ours_df)
+        elif spec.kind == "gated":  # its one row: d out / da and d out / db
+            naive_df, ours_df = naive_df[0], ours_df[0]
         seen = w["sep"].join(w["fp." + k] for k in dict.fromkeys(seen_f + seen_df)) or "—"
         f_cells, df_cells = _compared(naive_f, spec.forward(x, **d)), _compared(naive_df, ours_df)
         rows.append(_row(_values(x), *f_cells, *df_cells, seen))
@@ -314,8 +324,9 @@ def code(spec: Activation, lang: str, depth: str) -> str:
             lines = [f"# {fw}\n{c}" for c, fw in calls]
         parts.append(_source_block(w["calls_title"], "\n".join(lines)))
     checks = activations._checks
-    along = checks.elementwise if spec.elementwise else checks.axis_index  # the check its kernels use
-    shared = "\n\n\n".join(inspect.getsource(f).rstrip() for f in (checks.as_float_array, along))
+    along = {"elementwise": (checks.elementwise,), "normalizer": (checks.axis_index,),  # what its kernels use
+             "gated": (checks.axis_index, checks.halves)}[spec.kind]
+    shared = "\n\n\n".join(inspect.getsource(f).rstrip() for f in (checks.as_float_array, *along))
     parts.append(f'??? info "{w["source_title"]}"\n\n' + _indent(_source_block("activations/_checks.py", shared)))
     return "\n\n".join(parts)
 

@@ -43,6 +43,7 @@ def _load_facts():
 
 
 WORDS = _load_facts().WORDS
+NUMERICS_ROW = _load_facts().NUMERICS_ROW  # the input of a numerics-table row, by kind
 
 
 @functools.cache
@@ -232,12 +233,14 @@ def test_numerics_table_shows_every_difference(built_site, spec, lang):
     d = spec.defaults
     for x0, row in zip(spec.numerics_inputs, rows, strict=True):
         cells = [_text(c) for c in row.find_all("td")]
-        x = np.array([x0, x0 + 1, x0 + 2]) if not spec.elementwise else np.float64(x0)
+        x = NUMERICS_ROW[spec.kind](x0)
         with np.errstate(all="ignore"):
             naive = spec.naive_forward(x, **d), spec.naive_derivative(x, **d)
         ours = spec.forward(x, **d), spec.derivative(x, **d)
-        if not spec.elementwise:
+        if spec.kind == "normalizer":  # the diagonal of the Jacobian
             naive, ours = (naive[0], np.diagonal(naive[1])), (ours[0], np.diagonal(ours[1]))
+        elif spec.kind == "gated":  # its one row
+            naive, ours = (naive[0], naive[1][0]), (ours[0], ours[1][0])
         for what, (a, b), (ca, cb) in (("f", (naive[0], ours[0]), cells[1:3]),
                                        ("f′", (naive[1], ours[1]), cells[3:5])):
             a, b = np.asarray(a), np.asarray(b)  # a dtype differs visibly, "0 (int64)" against "0"
