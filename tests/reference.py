@@ -78,8 +78,10 @@ def __getattr__(attr: str):
     - EXACT: the functions the package must compute correctly rounded (0 ulp);
     - NON_DEFAULT_PARAMS: name -> the non-default parameter cases every test also runs.
     """
-    # the element-wise references (a function along an axis, ROWWISE, has f(row) and no df)
-    names = [p.stem for p in sorted(REFERENCE_DIR.glob("*.py")) if not getattr(load(p.stem), "ROWWISE", False)]
+    # the element-wise references (a function along an axis, ROWWISE, has f(row) and no df; a
+    # gated unit, GATED, is made of an element-wise one: tests/test_gated.py)
+    names = [p.stem for p in sorted(REFERENCE_DIR.glob("*.py"))
+             if not (getattr(load(p.stem), "ROWWISE", False) or getattr(load(p.stem), "GATED", False))]
     built = {
         "REFERENCES": lambda: {n: (load(n).f, load(n).df) for n in names},
         "EXACT": lambda: {n for n in names if load(n).EXACT},
@@ -299,6 +301,29 @@ def tolerance(name: str, dtype) -> int:
         return 0
     wider = getattr(load(name), "ULPS", {}) if known else {}
     return wider.get(np.dtype(dtype).name, ULP_TOLERANCE[np.dtype(dtype)])
+
+
+def elementwise_bound(name: str, which: str, dtype, params: dict, x: np.ndarray) -> np.ndarray:
+    """The ulp bound of element-wise function ``name`` (``which``: "forward" or "derivative") at
+    each x: the tolerance, plus kappa(x) = |x g'(x) / g(x)| inside the short intervals around a
+    root x0 != 0 of g (g = f or f') that the reference module lists in ROOTS.
+
+    There the result is a difference of nearly equal numbers whatever the formula: an input
+    rounded by half an ulp moves g by kappa/2 ulp, so no working-precision formula can do better."""
+    bound = np.full(x.shape, float(tolerance(name, dtype)))
+    module = load(name)
+    g = module.f if which == "forward" else module.df
+    mp = mp_params(params, dtype)
+
+    def g_at(t):
+        return g(t, **mp)
+
+    for lo, hi in getattr(module, "ROOTS", {}).get({"forward": "f", "derivative": "df"}[which], []):
+        for i in np.flatnonzero((lo <= x) & (x <= hi)):
+            v = MP.mpf(float(x[i]))
+            gv = g_at(v)
+            bound[i] += float(abs(v * MP.diff(g_at, v) / gv)) if gv != 0 else np.inf
+    return bound
 
 
 def param_cases(spec) -> list[dict[str, float]]:

@@ -50,29 +50,12 @@ def _check(spec, which: str, dtype, params: dict, x: np.ndarray, bound) -> float
     return float(ulp.max())
 
 
-KEY = {"forward": "f", "derivative": "df"}
 
 
 def _bound(spec, which: str, dtype, params: dict, x: np.ndarray) -> np.ndarray:
-    """The ulp bound at each x: the tolerance, plus κ(x) = |x g'(x) / g(x)| inside the short
-    intervals around a root x0 != 0 of g (g = f or f') that the reference module lists in ROOTS.
-
-    There the result is a difference of nearly equal numbers whatever the formula: an input
-    rounded by half an ulp moves g by κ/2 ulp, so no working-precision formula can do better."""
-    bound = np.full(x.shape, float(R.tolerance(spec.name, dtype)))
-    module = R.load(spec.name)
-    g = module.f if which == "forward" else module.df
-    mp = R.mp_params(params, dtype)
-
-    def g_at(t):
-        return g(t, **mp)
-
-    for lo, hi in getattr(module, "ROOTS", {}).get(KEY[which], []):
-        for i in np.flatnonzero((lo <= x) & (x <= hi)):
-            v = R.MP.mpf(float(x[i]))
-            gv = g_at(v)
-            bound[i] += float(abs(v * R.MP.diff(g_at, v) / gv)) if gv != 0 else np.inf
-    return bound
+    """The ulp bound at each x (reference.elementwise_bound: the tolerance, plus kappa(x) near a
+    root x0 != 0 of g = f or f')."""
+    return R.elementwise_bound(spec.name, which, dtype, params, x)
 
 
 @pytest.mark.parametrize("spec", ELEMENTWISE, ids=lambda s: s.name)

@@ -49,6 +49,7 @@ torch.set_num_threads(1)
 paddle.set_device("cpu")
 
 SPECS = activations.specs()
+EPS = np.finfo(np.float64).eps
 IDS = lambda s: s.name  # noqa: E731
 INSTALLED = ("PyTorch", "Keras", "JAX", "PaddlePaddle")
 #: The module each framework's names start with.
@@ -523,3 +524,35 @@ def test_same_only_where_nothing_differs(spec, fw):
     if fw.difference is None:
         assert not measure(spec, fw), f"{spec.name}-{fw.framework} differs but the table says same"
     assert not fw.deviations or fw.difference is not None
+
+
+GATED_SHIPPED = [(s, fw) for s in SPECS if s.kind == "gated" for fw in s.frameworks
+                 if fw.framework in ("PyTorch", "PaddlePaddle") and fw.call is not None and not fw.composed]
+
+
+@pytest.mark.parametrize(("spec", "fw"), GATED_SHIPPED, ids=[f"{s.name}-{fw.framework}" for s, fw in GATED_SHIPPED])
+def test_gated_vjp_matches_the_frameworks_backward(spec, fw):
+    """The VJP against the backward pass of the framework that ships the function (torch's glu;
+    Paddle's swiglu, which torch lacks), with a random upstream gradient on a batch of rows [a, b]:
+    within 4 eps of |g| times the partials' scale, plus 8 eps |g| max(1, |a|, |b|) absolute (the
+    frameworks form sigma' as sigma (1 - sigma), whose absolute error is that of sigma, scaled by
+    the other factor, as in test_call_agrees_at_ordinary_points)."""
+    rng = np.random.default_rng(25)
+    x = rng.uniform(-8, 8, size=(64, 6))
+    g = rng.normal(size=(64, 3))
+    f = _call(fw)
+    if fw.framework == "PyTorch":
+        t = torch.from_numpy(x.copy()).requires_grad_(True)
+        f(t).backward(torch.from_numpy(g))
+        want = t.grad.numpy()
+    else:
+        t = paddle.to_tensor(x, stop_gradient=False)
+        f(t).backward(paddle.to_tensor(g))
+        want = t.grad.numpy()
+    got = spec.vjp(x, g)
+    jac = spec.derivative(x)  # (64, 3, 6): two entries per row
+    scale = np.einsum("ri,rij->rj", np.abs(g), np.abs(jac))
+    m = x.shape[-1] // 2
+    factors = np.maximum(1.0, np.maximum(np.abs(x[:, :m]), np.abs(x[:, m:])))  # max(1, |a_i|, |b_i|)
+    absolute = 8 * EPS * np.tile(np.abs(g) * factors, 2)
+    assert np.all(np.abs(got - want) <= 4 * EPS * scale + absolute), np.abs(got - want).max()

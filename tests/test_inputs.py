@@ -17,7 +17,7 @@ import activations
 
 SPECS = activations.specs()
 ELEMENTWISE = [s for s in SPECS if s.elementwise]
-SOFTMAX_LIKE = [s for s in SPECS if not s.elementwise]
+NORMALIZERS = [s for s in SPECS if s.kind == "normalizer"]  # the gated units: tests/test_gated.py
 FLOATS = [np.float16, np.float32, np.float64]
 IDS = lambda s: s.name  # noqa: E731
 
@@ -25,16 +25,23 @@ IDS = lambda s: s.name  # noqa: E731
 def _functions(spec):
     """(label, callable taking x and keyword parameters) for f, f' and the vjp if any.
 
-    The vjp gets an upstream gradient of ones, of x's shape and float dtype.
+    The vjp gets an upstream gradient of ones, of the output's shape (x's, or half of it along the
+    axis for a gated unit) and x's float dtype.
     """
     out = [("forward", spec.forward), ("derivative", spec.derivative)]
     if spec.vjp is not None:
         def vjp(x, *args, **params):
             try:
                 arr = np.asarray(x)
-                g = np.ones(arr.shape, dtype=arr.dtype if arr.dtype.kind == "f" else np.float64)
+                dtype = arr.dtype if arr.dtype.kind == "f" else np.float64
             except (TypeError, ValueError):  # x is no array at all: vjp must reject x before g
                 g = 1.0
+            else:
+                try:
+                    shape = np.shape(spec.forward(x, *args, **params))
+                except (TypeError, ValueError):  # a bad x or parameter: the vjp must reject it itself
+                    shape = arr.shape
+                g = np.ones(shape, dtype=dtype)
             return spec.vjp(x, g, *args, **params)
 
         out.append(("vjp", vjp))
@@ -96,7 +103,7 @@ def _softmax_rows(dtype) -> list[np.ndarray]:
 
 
 @pytest.mark.parametrize("dtype", FLOATS)
-@pytest.mark.parametrize("spec", SOFTMAX_LIKE, ids=IDS)
+@pytest.mark.parametrize("spec", NORMALIZERS, ids=IDS)
 def test_softmax_no_floating_point_warning(spec, dtype):
     rng = np.random.default_rng(4)
     for x in _softmax_rows(dtype):
@@ -115,7 +122,7 @@ def test_softmax_no_floating_point_warning(spec, dtype):
 @pytest.mark.parametrize("dtype", FLOATS)
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)
 def test_float_dtypes_are_kept(spec, dtype):
-    x = np.array([[-3.0, -0.5, 0.0], [0.25, 1.0, 4.0]], dtype=dtype)
+    x = np.array([[-3.0, -0.5, 0.0, 2.0], [0.25, 1.0, 4.0, -1.0]], dtype=dtype)
     for label, fn in _functions(spec):
         out = fn(x)
         assert out.dtype == dtype, f"{spec.name} {label}: {dtype.__name__} in, {out.dtype} out"
@@ -135,8 +142,10 @@ OTHER_INPUTS = [
     pytest.param(np.array([True, False]), id="bool-array"), pytest.param(np.int32(-3), id="numpy-int"),
 ]
 # softmax needs an axis: its 0-d input is an error, tested in test_softmax_input_errors
+# (and a gated unit splits its last axis: only the inputs of even length there)
 OTHER_CASES = [pytest.param(s, v.values[0], id=f"{s.name}-{v.id}") for s in SPECS for v in OTHER_INPUTS
-               if s.elementwise or np.ndim(v.values[0]) > 0]
+               if s.elementwise or (np.ndim(v.values[0]) > 0
+                                    and (s.kind != "gated" or np.shape(v.values[0])[-1] % 2 == 0))]
 
 
 @pytest.mark.parametrize(("spec", "value"), OTHER_CASES)
@@ -276,7 +285,7 @@ def test_parameters_accept_any_real_number_type(spec, param):
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)
 def test_parameters_can_be_passed_by_position_or_keyword(spec):
     """The signature says ``f(x, param=default)``: both ways of passing it work alike."""
-    x = np.array([[-2.0, -0.5, 0.5, 3.0]])
+    x = np.array([[-2.0, -0.5, 0.5, 3.0], [1.0, 2.0, -3.0, 0.25]])
     for fn in (spec.forward, spec.derivative):
         names = list(inspect.signature(fn).parameters)[1:]
         assert [p.name for p in spec.parameters] == names
@@ -288,7 +297,7 @@ def test_parameters_can_be_passed_by_position_or_keyword(spec):
 
 # --- softmax's own errors ---------------------------------------------------------
 
-@pytest.mark.parametrize("spec", SOFTMAX_LIKE, ids=IDS)
+@pytest.mark.parametrize("spec", NORMALIZERS, ids=IDS)
 def test_softmax_input_errors(spec):
     x = np.zeros((2, 3))
     for label, fn in _functions(spec):
@@ -311,8 +320,8 @@ def test_softmax_input_errors(spec):
 
 @pytest.mark.parametrize("spec", [s for s in SPECS if s.vjp is not None], ids=IDS)
 def test_vjp_rejects_a_gradient_of_another_shape(spec):
-    x = np.zeros((2, 3))
-    for g in (np.zeros(3), np.zeros((3, 2)), np.zeros((2, 3, 1)), 1.0, np.zeros((1, 3))):
+    x = np.zeros((2, 4))  # the output: (2, 4), or (2, 2) for a gated unit
+    for g in (np.zeros(4), np.zeros((4, 2)), np.zeros((2, 4, 1)), 1.0, np.zeros((1, 4))):
         with pytest.raises(ValueError, match=r"\bg\b"):
             spec.vjp(x, g)
 
@@ -338,7 +347,7 @@ def test_elementwise_shapes(spec):
             np.testing.assert_array_equal(fn(view), fn(np.ascontiguousarray(view)))
 
 
-@pytest.mark.parametrize("spec", SOFTMAX_LIKE, ids=IDS)
+@pytest.mark.parametrize("spec", NORMALIZERS, ids=IDS)
 def test_softmax_shapes(spec):
     for shape in ((1,), (4,), (2, 3), (2, 3, 4), (1, 1, 5)):
         x = np.linspace(-2, 2, int(np.prod(shape))).reshape(shape)
@@ -356,7 +365,8 @@ def test_input_is_not_modified(spec, dtype):
     x = np.array([[-np.inf, -800.0, -3.0, -0.0, 0.0, 1e-3],
                   [2.0, 50.0, 900.0, np.inf, np.nan, -1e-7]], dtype=dtype)
     before = x.copy()
-    args = (x, x[1], x[:, 1::2], x[0, 2], np.array(x[0, 2])) if spec.elementwise else (x, x[1], x[:, 1::2])
+    args = {"elementwise": (x, x[1], x[:, 1::2], x[0, 2], np.array(x[0, 2])), "normalizer": (x, x[1], x[:, 1::2]),
+            "gated": (x, x[1], x[:, ::3])}[spec.kind]  # (a gated unit: even lengths only)
     for params in R.param_cases(spec):
         for label, fn in _functions(spec):
             for arg in args:
@@ -369,4 +379,4 @@ def test_input_is_not_modified(spec, dtype):
     x.setflags(write=False)
     for _, fn in _functions(spec):
         fn(x)
-        fn(x[:, 1:4])
+        fn(x[:, 1:5])
