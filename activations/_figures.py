@@ -87,7 +87,9 @@ def gated_map(fig, theme: dict[str, str], colours: Sequence[str], *, f: Callable
     ax = fig.subplots()
     filled = ax.contourf(a, b, z, levels=np.linspace(-top, top, 17), cmap="RdBu_r")
     ax.contour(a, b, z, levels=[0.0], colors=[theme["muted"]], linestyles=":", linewidths=1)
-    bar = fig.colorbar(filled, ax=ax)
+    from matplotlib.ticker import MaxNLocator  # plotting only: the package itself needs no matplotlib
+
+    bar = fig.colorbar(filled, ax=ax, ticks=MaxNLocator(nbins=6, symmetric=True))
     bar.ax.tick_params(colors=theme["text"])
     bar.outline.set_edgecolor(theme["muted"])
     ax.set_xlabel("a")

@@ -436,7 +436,7 @@ SPEC = register(Activation(
     ),
     naive_forward=_naive,
     naive_derivative=_naive_derivative,
-    numerics_inputs=(0.0, 1e200),  # the rows [x, x]: a = b = x
+    numerics_inputs=(0.0, float("-inf")),  # the rows [x, x]: a = b = x
     plot_range=(-3.0, 3.0),
     kind="gated",
     vjp=reglu_vjp,
