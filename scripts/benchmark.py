@@ -7,12 +7,14 @@ Method
 ------
 * Input: 1e6 elements, ``standard_normal * 5`` from a fixed seed, in float32
   and float64; a normalizer (a spec of kind "normalizer") gets the same
-  numbers as shape (1000, 1000) and normalizes each row.
+  numbers as shape (1000, 1000) and normalizes each row, and a gated unit
+  (kind "gated") splits each such row into its halves.
 * Passes: ``forward`` and ``derivative`` (f'(x)). For a normalizer the
   "derivative" is the vector-Jacobian product ``spec.vjp(x, g, output=s)``
   with a random g and the forward's output s, as torch's backward receives
-  it: the full Jacobian costs O(n^2) per row and is not comparable with what
-  a framework's backward computes.
+  it (a gated unit: ``spec.vjp(x, g)``, g of the output's shape, as torch's
+  glu_backward takes the input): the full Jacobian costs O(n^2) per row and
+  is not comparable with what a framework's backward computes.
 * Compared implementations of one cell (pass x dtype):
   - this package;
   - single-threaded PyTorch (``torch.set_num_threads(1)``) on the same memory
@@ -57,6 +59,7 @@ calls), else with autograd's forward and backward together.
 from __future__ import annotations
 
 import argparse
+import inspect
 import math
 import os
 import platform
@@ -266,10 +269,12 @@ def measure(spec: Activation, dtype: type[np.floating[Any]], budget: float) -> l
     x = (rng.standard_normal(shape) * 5).astype(dtype)
     params = spec.defaults
     if spec.vjp is not None:  # a vector-valued function: its backward is the VJP
-        g = rng.standard_normal(shape).astype(dtype)
         saved = spec.forward(x, **params)  # the forward's output, kept for backward as torch keeps it
+        g = rng.standard_normal(saved.shape).astype(dtype)  # a gated unit's output is half as wide
+        takes_output = "output" in inspect.signature(spec.vjp).parameters  # a normalizer's; torch keeps it
         ours = {"forward": lambda: spec.forward(x, **params),
-                "derivative": lambda: spec.vjp(x, g, output=saved, **params)}
+                "derivative": (lambda: spec.vjp(x, g, output=saved, **params)) if takes_output
+                else (lambda: spec.vjp(x, g, **params))}
         seed: dict[str, Kernel | None] = {"forward": _seeded(spec.naive_forward, x, **params),
                                           "derivative": None}  # only the O(n^2) Jacobian exists
     else:

@@ -127,14 +127,14 @@ def reglu_vjp(x: ArrayLike, g: ArrayLike, axis: int = -1) -> np.ndarray:
             f"g must have the shape of the output {a.shape}, got {g.shape}")
     out = np.empty_like(x, dtype=np.result_type(x, g))
     grad_a, grad_b, _ = halves(out, axis)  # views into out
-    np.copyto(grad_a, relu_derivative(a))  # 1, 0 where ReLU is flat, or NaN
-    inside = a > 0  # g * b there only: 0 elsewhere, as in reglu_derivative
     # beyond the largest float a product is inf, the rounded value; 0 * inf
     # (a closed gate, an infinite factor) is NaN, as in the frameworks
     with np.errstate(over="ignore", invalid="ignore"):
-        np.multiply(grad_a, b, out=grad_a, where=inside)
-        np.multiply(grad_a, g, out=grad_a, where=inside)
+        np.multiply(g, b, out=grad_a)
         np.multiply(g, relu(a), out=grad_b)
+    # 0 where ReLU is flat, even for an infinite b (as in reglu_derivative)
+    np.copyto(grad_a, 0, where=~(a > 0))
+    np.copyto(grad_a, a, where=np.isnan(a))  # NaN in, NaN out
     return out
 
 
@@ -456,8 +456,9 @@ SPEC = register(Activation(
         r"在 ReLU 平坦的地方（$a \le 0$），对 $a$ 的导数恒为 0，即使 $b$ 为无穷（`np.multiply` 的 `where` 只在 "
         r"$a > 0$ 处相乘），与 PyTorch 的 relu 反向传播相同。"
         r"`reglu_vjp` 不构造雅可比矩阵：它用 `np.empty_like` 分配结果（类型取 `np.result_type` 给出的 x "
-        r"与 g 的公共类型），用 `np.copyto` 放入 ReLU 的导数，"
-        r"再把两部分直接写进它的两半（`np.multiply`），每个元素 $O(1)$。"
+        r"与 g 的公共类型），把 $g \otimes b$ 和 $g \otimes \operatorname{ReLU}(a)$ 直接写进它的两半"
+        r"（`np.multiply`），再用 `np.copyto` 把 ReLU 平坦处的对 $a$ 的梯度置 0、把 $a$ 为 NaN 处置为 NaN"
+        r"（`np.isnan`），每个元素 $O(1)$。"
         r"乘积都放在 `np.errstate` 里：超出最大浮点数的乘积是 inf（正确舍入的结果），"
         r"0·∞（门关上而另一个因子为无穷）得 NaN，与框架相同，都不告警。",
         r"`reglu` splits $\mathbf{x}$ along `axis` into its halves with the shared check `halves` (views, no "
@@ -467,9 +468,10 @@ SPEC = register(Activation(
         r"`gated_jacobian` from the GLU page puts into the Jacobian. Where ReLU is flat ($a \le 0$) the "
         r"derivative in $a$ is 0 even for an infinite $b$ (`np.multiply` with `where` multiplies only where "
         r"$a > 0$), as PyTorch's relu backward gives. `reglu_vjp` never forms the Jacobian: it allocates the "
-        r"result with `np.empty_like` (in the common type of x and g, from `np.result_type`), puts ReLU's "
-        r"derivative in with `np.copyto` and writes both parts "
-        r"straight into its two halves (`np.multiply`), $O(1)$ per element. "
+        r"result with `np.empty_like` (in the common type of x and g, from `np.result_type`), writes "
+        r"$g \otimes b$ and $g \otimes \operatorname{ReLU}(a)$ straight into its two halves (`np.multiply`), "
+        r"then with `np.copyto` sets the gradient in $a$ to 0 where ReLU is flat and to NaN where $a$ is "
+        r"NaN (`np.isnan`), $O(1)$ per element. "
         r"The products run under `np.errstate`: a product beyond the largest float is inf (the correctly "
         r"rounded result), and 0·∞ (a closed gate and an infinite factor) is NaN, as in the frameworks, "
         r"without a warning.",
