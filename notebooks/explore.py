@@ -100,6 +100,48 @@ for T in (0.25, 1.0, 4.0):
     print(f"T = {T:<5}", np.round(activations.softmax(logits / T), 3))
 
 # %% [markdown] lang="zh"
+# ## <a id="sparse"></a>稀疏的分布：Softmax、1.5-entmax 与 Sparsemax
+#
+# 同一组对数几率，Softmax 给每一项正的概率；1.5-entmax 和 Sparsemax 让低于阈值的项恰好为 0，
+# Sparsemax 截掉的最多。
+
+# %% [markdown] lang="en"
+# ## <a id="sparse"></a>Sparse distributions: softmax, 1.5-entmax and sparsemax
+#
+# For the same logits, softmax gives every entry a positive probability; 1.5-entmax and sparsemax
+# give exactly 0 to the entries below a threshold, sparsemax to the most of them.
+
+# %%
+logits = np.array([1.0, 0.7, 0.4, 0.0, -1.0])
+for name in ("softmax", "entmax15", "sparsemax"):
+    p = activations.get(name).forward(logits)
+    print(f"{name:>9}", np.round(p, 3), " zeros:", int(np.sum(p == 0)))
+
+# %% [markdown] lang="zh"
+# ## <a id="swiglu"></a>SwiGLU 前馈层
+#
+# 大语言模型的前馈层：一次线性变换得到两半 $[\mathbf{a}, \mathbf{b}]$，输出 $\operatorname{SiLU}(\mathbf{a}) \otimes \mathbf{b}$，
+# 再投影回原来的宽度。反向传播用 `swiglu_vjp`，不必构造雅可比矩阵。
+
+# %% [markdown] lang="en"
+# ## <a id="swiglu"></a>A SwiGLU feed-forward block
+#
+# The feed-forward block of a large language model: one linear map gives the halves
+# $[\mathbf{a}, \mathbf{b}]$, the unit returns $\operatorname{SiLU}(\mathbf{a}) \otimes \mathbf{b}$, and a
+# second map projects back. Backpropagation uses `swiglu_vjp`, without forming the Jacobian.
+
+# %%
+rng = np.random.default_rng(0)
+d, d_ff = 8, 16
+W_in = rng.normal(size=(d, 2 * d_ff)) / np.sqrt(d)  # the two projections side by side
+W_out = rng.normal(size=(d_ff, d)) / np.sqrt(d_ff)
+tokens = rng.normal(size=(4, d))
+hidden = tokens @ W_in
+y = activations.swiglu(hidden) @ W_out
+grad_hidden = activations.swiglu_vjp(hidden, np.ones_like(y) @ W_out.T)
+print(y.shape, grad_hidden.shape)
+
+# %% [markdown] lang="zh"
 # ## <a id="your-turn"></a>自己动手
 #
 # 试着改变下面的斜率，观察 LeakyReLU 如何随 `negative_slope` 变化（画图需要 matplotlib）。
