@@ -120,8 +120,10 @@ for name in ("softmax", "entmax15", "sparsemax"):
 # %% [markdown] lang="zh"
 # ## <a id="swiglu"></a>SwiGLU 前馈层
 #
-# 大语言模型的前馈层：一次线性变换得到两半 $[\mathbf{a}, \mathbf{b}]$，输出 $\operatorname{SiLU}(\mathbf{a}) \otimes \mathbf{b}$，
-# 再投影回原来的宽度。反向传播用 `swiglu_vjp`，不必构造雅可比矩阵。
+# 大语言模型的前馈层：一次线性变换得到两半
+# $[\mathbf{a}, \mathbf{b}]$，输出
+# $\operatorname{SiLU}(\mathbf{a}) \otimes \mathbf{b}$，再投影回原来的宽度。反向传播用
+# `swiglu_vjp`，不必构造雅可比矩阵。
 
 # %% [markdown] lang="en"
 # ## <a id="swiglu"></a>A SwiGLU feed-forward block

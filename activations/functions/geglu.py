@@ -212,9 +212,8 @@ SPEC = register(Activation(
         ),
         Parameter(
             "approximate", "", "none", r'\texttt{"none"},\ \texttt{"tanh"}',
-            Text("GELU 的形式，同 [GELU](gelu.md#formula) 页：\"none\" 精确，\"tanh\" 用 tanh 近似",
-                 "the form of GELU, as on the [GELU](gelu.md#formula) page: \"none\" exact, \"tanh\" the tanh "
-                 "approximation"),
+            Text("GELU 的形式，同 GELU 页：\"none\" 精确，\"tanh\" 用 tanh 近似",
+                 "the form of GELU, as on the GELU page: \"none\" exact, \"tanh\" the tanh approximation"),
             check=lambda v: v in ("none", "tanh"),
         ),
     ),
@@ -532,7 +531,7 @@ SPEC = register(Activation(
                 "PaddlePaddle 没有这个函数，这里沿最后一维用 chunk 分成两半再组合。" + _INF_ZH,
                 "PaddlePaddle does not ship this function; the row splits the last axis with chunk and "
                 "composes it. " + _INF_EN),
-            call="paddle.nn.functional.gelu(paddle.chunk(x, 2, axis=-1)[0]) * paddle.chunk(x, 2, axis=-1)[1]",
+            call="paddle.nn.functional.gelu(\n    paddle.chunk(x, 2, axis=-1)[0]\n) * paddle.chunk(x, 2, axis=-1)[1]",
             deviations=(
                 Deviation("f", (float("-inf"), 0.0), (float("nan"),)),
                 Deviation("f", (float("-inf"), 1.0), (float("nan"),)),

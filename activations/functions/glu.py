@@ -67,7 +67,8 @@ def glu(x: ArrayLike, axis: int = -1) -> np.ndarray:
     The second half gates, as in PyTorch, Keras, JAX and PaddlePaddle. The
     sigmoid is this package's (:func:`sigmoid`), which neither overflows nor
     loses its tail; the textbook ``a / (1 + exp(-b))`` overflows inside for
-    b < -709.78 (float64) and warns, though it still returns 0 there. An
+    b < -709.78 (float64), warns, and returns +-0 there: the whole gate is
+    lost, which shows once |a| is large (1e300 * sigmoid(-720) = 2e-13). An
     infinite a with a gate of exactly 0 gives NaN (inf * 0), as in PyTorch.
 
     Examples

@@ -195,9 +195,10 @@ SPEC = register(Activation(
         ),
     ),
     kink=Text(
-        "a = 0 处对 a 不可导；本包取对 a 的导数为 0，与 PyTorch 自动求导对 relu 的约定一致。",
-        "It is not differentiable in a at a = 0; this package takes the derivative in a as 0 there, as "
-        "PyTorch autograd does for relu.",
+        "a = 0、b ≠ 0 处对 a 不可导（左右导数为 0 和 b）；本包在 a = 0 处取对 a 的导数为 0，"
+        "与 PyTorch 自动求导对 relu 的约定一致。",
+        "It is not differentiable in a where a = 0 and b ≠ 0 (the one-sided derivatives are 0 and b); "
+        "this package takes the derivative in a as 0 at a = 0, as PyTorch autograd does for relu.",
     ),
     references=(
         Reference(
@@ -338,7 +339,7 @@ SPEC = register(Activation(
                 "composes it. Its relu turns NaN into 0, so at a = NaN the value is 0 and the derivative in a 0 "
                 "or NaN (this package: NaN for both); for a ≤ 0 and b = ±∞ or NaN the derivative in a is NaN "
                 "(0·∞), where this package, as PyTorch, has 0."),
-            call="paddle.nn.functional.relu(paddle.chunk(x, 2, axis=-1)[0]) * paddle.chunk(x, 2, axis=-1)[1]",
+            call="paddle.nn.functional.relu(\n    paddle.chunk(x, 2, axis=-1)[0]\n) * paddle.chunk(x, 2, axis=-1)[1]",
             deviations=(
                 Deviation("f", (float("nan"), 0.0), (0.0,)),
                 Deviation("f", (float("nan"), 1.0), (0.0,)),
