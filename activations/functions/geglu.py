@@ -187,6 +187,75 @@ _HALF = "x[..., : x.shape[-1] // 2]"
 _OTHER = "x[..., x.shape[-1] // 2 :]"
 
 
+#: Measured, the same in the PyTorch and PaddlePaddle rows.
+_DEVIATIONS_PYTORCH_PADDLEPADDLE = (
+    Deviation("f", (float("-inf"), 0.0), (float("nan"),)),
+    Deviation("f", (float("-inf"), 1.0), (float("nan"),)),
+    Deviation("f", (float("-inf"), -1.0), (float("nan"),)),
+    Deviation("f", (float("-inf"), 40.0), (float("nan"),)),
+    Deviation("f", (float("-inf"), -40.0), (float("nan"),)),
+    Deviation("f", (float("-inf"), 800.0), (float("nan"),)),
+    Deviation("f", (float("-inf"), -800.0), (float("nan"),)),
+    Deviation("df", (float("inf"), 0.0), (
+        (float("nan"), float("inf")),
+    )),
+    Deviation("df", (float("inf"), float("inf")), (
+        (float("nan"), float("inf")),
+    )),
+    Deviation("df", (float("inf"), float("-inf")), (
+        (float("nan"), float("inf")),
+    )),
+    Deviation("df", (float("inf"), 1.0), (
+        (float("nan"), float("inf")),
+    )),
+    Deviation("df", (float("inf"), -1.0), (
+        (float("nan"), float("inf")),
+    )),
+    Deviation("df", (float("inf"), 40.0), (
+        (float("nan"), float("inf")),
+    )),
+    Deviation("df", (float("inf"), -40.0), (
+        (float("nan"), float("inf")),
+    )),
+    Deviation("df", (float("inf"), 800.0), (
+        (float("nan"), float("inf")),
+    )),
+    Deviation("df", (float("inf"), -800.0), (
+        (float("nan"), float("inf")),
+    )),
+    Deviation("df", (float("-inf"), 0.0), (
+        (float("nan"), float("nan")),
+    )),
+    Deviation("df", (float("-inf"), float("inf")), (
+        (float("nan"), float("nan")),
+    )),
+    Deviation("df", (float("-inf"), float("-inf")), (
+        (float("nan"), float("nan")),
+    )),
+    Deviation("df", (float("-inf"), float("nan")), (
+        (float("nan"), float("nan")),
+    )),
+    Deviation("df", (float("-inf"), 1.0), (
+        (float("nan"), float("nan")),
+    )),
+    Deviation("df", (float("-inf"), -1.0), (
+        (float("nan"), float("nan")),
+    )),
+    Deviation("df", (float("-inf"), 40.0), (
+        (float("nan"), float("nan")),
+    )),
+    Deviation("df", (float("-inf"), -40.0), (
+        (float("nan"), float("nan")),
+    )),
+    Deviation("df", (float("-inf"), 800.0), (
+        (float("nan"), float("nan")),
+    )),
+    Deviation("df", (float("-inf"), -800.0), (
+        (float("nan"), float("nan")),
+    )),
+)
+
+
 SPEC = register(Activation(
     name="geglu",
     slug="geglu",
@@ -253,72 +322,7 @@ SPEC = register(Activation(
                 "PyTorch does not ship this function; the row splits the last axis with chunk and composes it. "
                 + _INF_EN),
             call="torch.nn.functional.gelu(x.chunk(2, -1)[0]) * x.chunk(2, -1)[1]",
-            deviations=(
-                Deviation("f", (float("-inf"), 0.0), (float("nan"),)),
-                Deviation("f", (float("-inf"), 1.0), (float("nan"),)),
-                Deviation("f", (float("-inf"), -1.0), (float("nan"),)),
-                Deviation("f", (float("-inf"), 40.0), (float("nan"),)),
-                Deviation("f", (float("-inf"), -40.0), (float("nan"),)),
-                Deviation("f", (float("-inf"), 800.0), (float("nan"),)),
-                Deviation("f", (float("-inf"), -800.0), (float("nan"),)),
-                Deviation("df", (float("inf"), 0.0), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("inf"), float("inf")), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("inf"), float("-inf")), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("inf"), 1.0), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("inf"), -1.0), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("inf"), 40.0), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("inf"), -40.0), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("inf"), 800.0), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("inf"), -800.0), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("-inf"), 0.0), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), float("inf")), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), float("-inf")), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), float("nan")), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), 1.0), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), -1.0), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), 40.0), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), -40.0), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), 800.0), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), -800.0), (
-                    (float("nan"), float("nan")),
-                )),
-            ),
+            deviations=_DEVIATIONS_PYTORCH_PADDLEPADDLE,
             composed=True,
         ),
         FrameworkName(
@@ -532,72 +536,7 @@ SPEC = register(Activation(
                 "PaddlePaddle does not ship this function; the row splits the last axis with chunk and "
                 "composes it. " + _INF_EN),
             call="paddle.nn.functional.gelu(\n    paddle.chunk(x, 2, axis=-1)[0]\n) * paddle.chunk(x, 2, axis=-1)[1]",
-            deviations=(
-                Deviation("f", (float("-inf"), 0.0), (float("nan"),)),
-                Deviation("f", (float("-inf"), 1.0), (float("nan"),)),
-                Deviation("f", (float("-inf"), -1.0), (float("nan"),)),
-                Deviation("f", (float("-inf"), 40.0), (float("nan"),)),
-                Deviation("f", (float("-inf"), -40.0), (float("nan"),)),
-                Deviation("f", (float("-inf"), 800.0), (float("nan"),)),
-                Deviation("f", (float("-inf"), -800.0), (float("nan"),)),
-                Deviation("df", (float("inf"), 0.0), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("inf"), float("inf")), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("inf"), float("-inf")), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("inf"), 1.0), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("inf"), -1.0), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("inf"), 40.0), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("inf"), -40.0), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("inf"), 800.0), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("inf"), -800.0), (
-                    (float("nan"), float("inf")),
-                )),
-                Deviation("df", (float("-inf"), 0.0), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), float("inf")), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), float("-inf")), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), float("nan")), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), 1.0), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), -1.0), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), 40.0), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), -40.0), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), 800.0), (
-                    (float("nan"), float("nan")),
-                )),
-                Deviation("df", (float("-inf"), -800.0), (
-                    (float("nan"), float("nan")),
-                )),
-            ),
+            deviations=_DEVIATIONS_PYTORCH_PADDLEPADDLE,
             composed=True,
         ),
         FrameworkName(
